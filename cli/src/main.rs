@@ -1,0 +1,2 @@
+//! The `isms` command.
+fn main() {}

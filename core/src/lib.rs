@@ -1,0 +1,5 @@
+//! isms-core: the pure engine.
+#![forbid(unsafe_code)]
+
+pub mod error;
+pub use error::{Error, Problem, Result};
