@@ -3,3 +3,6 @@
 
 pub mod error;
 pub use error::{Error, Problem, Result};
+pub mod json;
+pub mod model;
+pub use model::Document;

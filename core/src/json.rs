@@ -1,0 +1,102 @@
+//! Reading and writing the document as JSON, with errors that say where.
+//!
+//! Parsing reports the JSON path, line and column of the first structural
+//! problem (malformed JSON, a wrong type, an unknown field). Serialisation is
+//! deterministic: field order follows the type definitions, extension objects
+//! keep their key order, so the same document always gives the same bytes.
+use crate::{Document, Error, Result};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Parses any core input type from JSON text, reporting path, line and column.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = json_path(&e.path().to_string());
+        let inner = e.into_inner();
+        parse_error(path, &inner)
+    })?;
+    // Reject trailing garbage after the document.
+    de.end().map_err(|e| parse_error("$".into(), &e))?;
+    Ok(value)
+}
+
+/// Parses an ISMS document from JSON text. This checks structure only; call
+/// [`crate::validate::validate`] for referential integrity.
+pub fn parse_document(text: &str) -> Result<Document> {
+    from_json(text)
+}
+
+/// Serialises any core output type as pretty-printed JSON (two-space indent,
+/// trailing newline).
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    // Serialising our own types into a String cannot fail: every map key is a
+    // string and no type has a fallible Serialize impl.
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn parse_error(path: String, e: &serde_json::Error) -> Error {
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; we carry those as fields.
+    let message = match full.rfind(" at line ") {
+        Some(i) if e.line() > 0 => full[..i].to_string(),
+        _ => full,
+    };
+    Error::Parse { path, line: e.line(), column: e.column(), message }
+}
+
+/// Turns serde_path_to_error's `a.b[3].c` (or `.` for the root) into `$.a.b[3].c`.
+fn json_path(p: &str) -> String {
+    if p.is_empty() || p == "." { "$".to_string() } else { format!("$.{p}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_json_reports_line_and_column() {
+        let err = parse_document("{\n  \"schema_version\": \"1.0\",\n  \"organization\": {\"name\": }\n}").unwrap_err();
+        match err {
+            Error::Parse { line, column, path, .. } => {
+                assert_eq!(line, 3);
+                assert!(column > 10, "column {column}");
+                assert_eq!(path, "$.organization.name");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_field_is_named_with_its_path() {
+        let err = parse_document(r#"{"schema_version":"1.0","organization":{"name":"A","colour":"red"}}"#).unwrap_err();
+        let Error::Parse { path, message, .. } = err else { panic!() };
+        assert_eq!(path, "$.organization.colour");
+        assert!(message.contains("unknown field `colour`"), "{message}");
+    }
+
+    #[test]
+    fn wrong_type_deep_in_a_list_has_an_indexed_path() {
+        let text = r#"{"schema_version":"1.0","organization":{"name":"A"},
+            "people":[{"id":"p1","name":"Ann"},{"id":"p2","name":"Bob","start_date":"2024-02-30"}]}"#;
+        let Error::Parse { path, .. } = parse_document(text).unwrap_err() else { panic!() };
+        assert_eq!(path, "$.people[1].start_date");
+    }
+
+    #[test]
+    fn trailing_garbage_is_rejected() {
+        let err = parse_document(r#"{"schema_version":"1.0","organization":{"name":"A"}} x"#).unwrap_err();
+        assert_eq!(err.code(), "parse_error");
+    }
+
+    #[test]
+    fn extensions_round_trip_in_order() {
+        let text = r#"{"schema_version":"1.0","organization":{"name":"A","extensions":{"z":1,"a":{"nested":[1,2]}}}}"#;
+        let doc = parse_document(text).unwrap();
+        let out = to_json(&doc);
+        assert!(out.find("\"z\"").unwrap() < out.find("\"a\"").unwrap());
+        assert_eq!(parse_document(&out).unwrap(), doc);
+    }
+}
