@@ -5,4 +5,5 @@ pub mod error;
 pub use error::{Error, Problem, Result};
 pub mod json;
 pub mod model;
+pub mod risk;
 pub use model::Document;

@@ -1,0 +1,9 @@
+//! Qualitative risk assessment: methodology, levels, register and treatment
+//! plan (ISO/IEC 27001:2022 6.1.2, 6.1.3, 8.2, 8.3; ISO/IEC 27005:2022).
+//!
+//! The document records ratings and decisions; this module derives levels,
+//! ranks and verdicts from them. It does not hold the quantitative (Open FAIR)
+//! model, which is in [`crate::quant`].
+pub mod methodology;
+
+pub use methodology::{ResolvedMethodology, preset, resolve};
