@@ -1,5 +1,6 @@
 //! isms-core: the pure engine.
 #![forbid(unsafe_code)]
 
+pub mod catalog;
 pub mod error;
 pub use error::{Error, Problem, Result};
