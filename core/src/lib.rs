@@ -1,6 +1,7 @@
 //! isms-core: the pure engine.
 #![forbid(unsafe_code)]
 
+pub mod catalog;
 pub mod error;
 pub use error::{Error, Problem, Result};
 pub mod json;
