@@ -7,4 +7,5 @@ pub use error::{Error, Problem, Result};
 pub mod json;
 pub mod model;
 pub mod risk;
+pub mod validate;
 pub use model::Document;

@@ -5,80 +5,9 @@ use super::{Date, Extensions, Id};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The inputs a management review must consider (ISO/IEC 27001:2022
-/// 9.3.2 a–g, with d split into its four performance trends).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewInput {
-    /// a) Where the actions decided at earlier reviews stand.
-    PreviousActions,
-    /// b) What changed in the internal and external issues.
-    IssueChanges,
-    /// c) What changed in interested parties' needs and expectations.
-    InterestedPartyChanges,
-    /// d) 1) Trends in nonconformities and corrective actions.
-    NonconformityTrends,
-    /// d) 2) Monitoring and measurement results.
-    MonitoringResults,
-    /// d) 3) Audit results.
-    AuditResults,
-    /// d) 4) How far the security objectives are met.
-    ObjectiveFulfilment,
-    /// e) Feedback from interested parties.
-    InterestedPartyFeedback,
-    /// f) Risk assessment results and where the treatment plan stands.
-    RiskStatus,
-    /// g) Opportunities to improve.
-    ImprovementOpportunities,
-}
-
-impl ReviewInput {
-    /// Every required input, in clause order.
-    pub const ALL: [ReviewInput; 10] = [
-        ReviewInput::PreviousActions,
-        ReviewInput::IssueChanges,
-        ReviewInput::InterestedPartyChanges,
-        ReviewInput::NonconformityTrends,
-        ReviewInput::MonitoringResults,
-        ReviewInput::AuditResults,
-        ReviewInput::ObjectiveFulfilment,
-        ReviewInput::InterestedPartyFeedback,
-        ReviewInput::RiskStatus,
-        ReviewInput::ImprovementOpportunities,
-    ];
-
-    /// The clause item, e.g. `9.3.2 d) 3)`.
-    pub fn clause_ref(self) -> &'static str {
-        match self {
-            ReviewInput::PreviousActions => "9.3.2 a)",
-            ReviewInput::IssueChanges => "9.3.2 b)",
-            ReviewInput::InterestedPartyChanges => "9.3.2 c)",
-            ReviewInput::NonconformityTrends => "9.3.2 d) 1)",
-            ReviewInput::MonitoringResults => "9.3.2 d) 2)",
-            ReviewInput::AuditResults => "9.3.2 d) 3)",
-            ReviewInput::ObjectiveFulfilment => "9.3.2 d) 4)",
-            ReviewInput::InterestedPartyFeedback => "9.3.2 e)",
-            ReviewInput::RiskStatus => "9.3.2 f)",
-            ReviewInput::ImprovementOpportunities => "9.3.2 g)",
-        }
-    }
-
-    /// The snake_case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewInput::PreviousActions => "previous_actions",
-            ReviewInput::IssueChanges => "issue_changes",
-            ReviewInput::InterestedPartyChanges => "interested_party_changes",
-            ReviewInput::NonconformityTrends => "nonconformity_trends",
-            ReviewInput::MonitoringResults => "monitoring_results",
-            ReviewInput::AuditResults => "audit_results",
-            ReviewInput::ObjectiveFulfilment => "objective_fulfilment",
-            ReviewInput::InterestedPartyFeedback => "interested_party_feedback",
-            ReviewInput::RiskStatus => "risk_status",
-            ReviewInput::ImprovementOpportunities => "improvement_opportunities",
-        }
-    }
-}
+/// The inputs a management review must consider (9.3.2); the catalog's
+/// enumeration, re-exported so the document model names it.
+pub use crate::catalog::ManagementReviewInput as ReviewInput;
 
 /// What an internal audit covers.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
