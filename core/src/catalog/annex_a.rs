@@ -15,8 +15,8 @@
 //! **Clause served**: 6.1.3 c) and d): comparing the necessary controls with
 //! Annex A and producing the Statement of Applicability.
 //!
-//! Sources: titles [S1] [S9], attributes [S2] cross-checked with [S4] [S5],
-//! new-in-2022 flags and predecessors [S3] (see `facts.md` section 3).
+//! Sources: titles \[S1\] \[S9\], attributes \[S2\] cross-checked with \[S4\] \[S5\],
+//! new-in-2022 flags and predecessors \[S3\] (see `facts.md` section 3).
 
 use std::str::FromStr;
 

@@ -15,7 +15,7 @@
 //!
 //! ## Provenance of the figures
 //!
-//! Source [S17] (`facts.md` section 5, "Audit time"):
+//! Source \[S17\] (`facts.md` section 5, "Audit time"):
 //!
 //! - Bands 1–10 … 2026–2675 persons: values read in one CB tool's reference
 //!   table; band limits confirmed by a second CB page. `verified: true`.
@@ -25,7 +25,7 @@
 //!   module extrapolates: further bands of 2 200 persons each (the width of
 //!   the last band), one more day per band, starting 10 701–12 900 → 29.
 //!   `verified: false, extrapolated: true`.
-//! - Complexity adjustment matrix: single source, [S17].
+//! - Complexity adjustment matrix: single source, \[S17\].
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

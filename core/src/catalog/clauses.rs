@@ -12,7 +12,7 @@
 //!
 //! **Serves**: every clause reference in the engine; 9.3 (management review).
 //!
-//! Sources: [S1] and [S7] (`facts.md` section 1). The title of 6.3 ("Planning
+//! Sources: \[S1\] and \[S7\] (`facts.md` section 1). The title of 6.3 ("Planning
 //! of changes") is single-source; ciso-assistant spells it "Planning for
 //! changes".
 

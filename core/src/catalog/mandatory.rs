@@ -17,8 +17,8 @@
 //! **Serves**: 7.5 (documented information) and each clause that calls for
 //! documented information.
 //!
-//! Sources: clause wording [S7] [S8]; Annex A control wording [S9];
-//! consultancy lists [S23] (`facts.md` section 2).
+//! Sources: clause wording \[S7\] \[S8\]; Annex A control wording \[S9\];
+//! consultancy lists \[S23\] (`facts.md` section 2).
 
 use schemars::JsonSchema;
 use serde::Serialize;

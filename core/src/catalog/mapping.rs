@@ -15,7 +15,7 @@
 //! **Serves**: the transition of an ISMS (and its Statement of Applicability,
 //! 6.1.3 d)) from the 2013 to the 2022 edition.
 //!
-//! Source: [S3], cross-checked with [S1] and [S5].
+//! Source: \[S3\], cross-checked with \[S1\] and \[S5\].
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

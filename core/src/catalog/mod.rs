@@ -16,11 +16,11 @@
 //!
 //! | Module | Holds | Serves | Sources (see `facts.md`) |
 //! |---|---|---|---|
-//! | [`annex_a`] | the 93 Annex A controls: id, title (27001 and 27002 spellings), theme, the five 27002 attribute sets, new-in-2022 flag, 2013 predecessors | 6.1.3 b)–d) (comparison with Annex A, Statement of Applicability) | [S1] [S2] [S3] [S4] [S5] [S9] |
-//! | [`mapping`] | the 115 rows of the 2013 → 2022 control correspondence (114 distinct 2013 controls) | transition from 27001:2013 | [S3] (27002:2022 Annex B Tables B.1/B.2), cross-checked with [S1] [S5] |
-//! | [`clauses`] | clauses 4–10 with sub-clauses; the 9.3.2 management review inputs | clause references everywhere; 9.3 | [S1] [S7] |
-//! | [`mandatory`] | documented information required by the clauses, plus documents commonly expected when an Annex A control applies | 7.5, and the clauses that require documented information | [S7] [S8] [S9] [S23] |
-//! | [`audit_time`] | ISO/IEC 27006-1:2024 Table C.1 audit-time chart, complexity adjustment, effective number of persons | certification planning (27006-1 Annex C) | [S17] |
+//! | [`annex_a`](mod@annex_a) | the 93 Annex A controls: id, title (27001 and 27002 spellings), theme, the five 27002 attribute sets, new-in-2022 flag, 2013 predecessors | 6.1.3 b)–d) (comparison with Annex A, Statement of Applicability) | \[S1\] \[S2\] \[S3\] \[S4\] \[S5\] \[S9\] |
+//! | [`mapping`] | the 115 rows of the 2013 → 2022 control correspondence (114 distinct 2013 controls) | transition from 27001:2013 | \[S3\] (27002:2022 Annex B Tables B.1/B.2), cross-checked with \[S1\] \[S5\] |
+//! | [`clauses`](mod@clauses) | clauses 4–10 with sub-clauses; the 9.3.2 management review inputs | clause references everywhere; 9.3 | \[S1\] \[S7\] |
+//! | [`mandatory`] | documented information required by the clauses, plus documents commonly expected when an Annex A control applies | 7.5, and the clauses that require documented information | \[S7\] \[S8\] \[S9\] \[S23\] |
+//! | [`audit_time`] | ISO/IEC 27006-1:2024 Table C.1 audit-time chart, complexity adjustment, effective number of persons | certification planning (27006-1 Annex C) | \[S17\] |
 //!
 //! Facts marked unverified in the reference (higher audit-time bands) are
 //! carried with an explicit flag rather than presented as certain.
