@@ -1,12 +1,17 @@
-//! The `isms` command.
+//! The `isms` command: check, validate, report and schedule an ISMS kept as a
+//! JSON file. Exit codes: 0 clean, 1 problems found, 2 bad input or usage.
+use clap::Parser;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 mod catalog_cmd;
+mod io;
+
+use io::Failure;
 
 #[derive(Debug, Parser)]
-#[command(name = "isms", version, about = "ISO/IEC 27001:2022 ISMS engine")]
+#[command(name = "isms", version, about = "ISO/IEC 27001:2022 ISMS engine", propagate_version = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -14,23 +19,81 @@ struct Cli {
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
+    /// Check a document's structure and referential integrity.
+    Validate {
+        /// The ISMS document (JSON); `-` reads standard input.
+        file: PathBuf,
+        /// Print problems as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Browse the embedded catalogs of the standard.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCmd),
+    /// Print a JSON Schema (`isms` by default); `--list` names them all.
+    Schema {
+        /// Schema name.
+        name: Option<String>,
+        /// List the schema names.
+        #[arg(long)]
+        list: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Catalog(cmd) => catalog_cmd::run(cmd, &mut stdout),
+        Command::Validate { file, json } => validate(&file, json),
+        Command::Catalog(cmd) => {
+            let mut stdout = std::io::stdout().lock();
+            catalog_cmd::run(cmd, &mut stdout)
+                .map(|()| 0)
+                .map_err(|e| Failure { code: e.exit_code, message: e.message })
+        }
+        Command::Schema { name, list } => schema(name.as_deref(), list),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.exit_code == 0 => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.code == 0 => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("isms: {}", e.message);
-            ExitCode::from(e.exit_code)
+            ExitCode::from(e.code)
         }
     }
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure { code: 0, message: String::new() }),
+        Err(e) => Err(Failure { code: 1, message: format!("cannot write output: {e}") }),
+    }
+}
+
+fn validate(file: &std::path::Path, json: bool) -> Result<u8, Failure> {
+    let doc = io::load(file)?;
+    let problems = isms_core::validate::validate(&doc);
+    if json {
+        emit(&isms_core::json::to_json(&problems))?;
+    } else if problems.is_empty() {
+        emit(&format!("{}: valid\n", file.display()))?;
+    } else {
+        emit(&format!("{}\n", io::describe(file, &isms_core::Error::Invalid(problems.clone()))))?;
+    }
+    Ok(if problems.is_empty() { 0 } else { 1 })
+}
+
+fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {
+    if list {
+        emit(&(isms_core::schema::names().join("\n") + "\n"))?;
+        return Ok(0);
+    }
+    let name = name.unwrap_or("isms");
+    let value = isms_core::schema::schema(name).ok_or_else(|| {
+        Failure::input(format!("no schema named `{name}`; available: {}", isms_core::schema::names().join(", ")))
+    })?;
+    emit(&isms_core::json::to_json(&value))?;
+    Ok(0)
 }

@@ -7,5 +7,6 @@ pub use error::{Error, Problem, Result};
 pub mod json;
 pub mod model;
 pub mod risk;
+pub mod schema;
 pub mod validate;
 pub use model::Document;

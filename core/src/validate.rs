@@ -125,7 +125,9 @@ impl<'a> Checker<'a> {
         let path = path.into();
         let wanted = expected.iter().map(|k| k.name()).collect::<Vec<_>>().join(" or ");
         match self.index.get(id) {
-            None => self.push("dangling_reference", path, format!("`{id}` does not exist; expected the id of a {wanted}")),
+            None => {
+                self.push("dangling_reference", path, format!("`{id}` does not exist; expected the id of a {wanted}"))
+            }
             Some((k, at)) if !expected.contains(k) => {
                 let msg = format!("`{id}` is a {} (at {at}), but a {wanted} is required here", k.name());
                 self.push("wrong_reference_kind", path, msg)
@@ -149,7 +151,11 @@ impl<'a> Checker<'a> {
     /// An Annex A control id (e.g. `5.15` or `A.5.15`).
     fn annex_control(&mut self, path: String, id: &str) {
         if catalog::control(id).is_none() {
-            self.push("unknown_control", path, format!("`{id}` is not an Annex A control of ISO/IEC 27001:2022 (5.1–8.34)"));
+            self.push(
+                "unknown_control",
+                path,
+                format!("`{id}` is not an Annex A control of ISO/IEC 27001:2022 (5.1–8.34)"),
+            );
         }
     }
 
@@ -159,7 +165,9 @@ impl<'a> Checker<'a> {
             self.push(
                 "unknown_control",
                 path,
-                format!("`{id}` is neither an Annex A control (5.1–8.34) nor one of the organisation's custom controls"),
+                format!(
+                    "`{id}` is neither an Annex A control (5.1–8.34) nor one of the organisation's custom controls"
+                ),
             );
         }
     }
@@ -344,7 +352,12 @@ fn check_references(c: &mut Checker<'_>, d: &Document) {
         c.opt_ref(format!("{p}.owner"), &r.owner, PERSON);
         if let Some(a) = &r.acceptance {
             c.reference(format!("{p}.acceptance.by"), &a.by, PERSON);
-            c.order(format!("{p}.acceptance.valid_until"), Some(a.on), a.valid_until, "the acceptance expires before it was given");
+            c.order(
+                format!("{p}.acceptance.valid_until"),
+                Some(a.on),
+                a.valid_until,
+                "the acceptance expires before it was given",
+            );
         }
     }
     for (i, t) in d.treatments.iter().enumerate() {
@@ -408,11 +421,23 @@ fn check_references(c: &mut Checker<'_>, d: &Document) {
     }
     for (i, x) in d.objectives.iter().enumerate() {
         c.opt_ref(format!("$.objectives[{i}].owner"), &x.owner, PERSON);
-        c.range(format!("$.objectives[{i}].measure_every_days"), x.measure_every_days, 1, 3660, "the measurement interval (days)");
+        c.range(
+            format!("$.objectives[{i}].measure_every_days"),
+            x.measure_every_days,
+            1,
+            3660,
+            "the measurement interval (days)",
+        );
     }
     for (i, x) in d.training.courses.iter().enumerate() {
         c.refs(&format!("$.training.courses[{i}].audience_roles"), &x.audience_roles, &[Kind::Role]);
-        c.range(format!("$.training.courses[{i}].recurrence_days"), x.recurrence_days, 1, 3660, "the recurrence (days)");
+        c.range(
+            format!("$.training.courses[{i}].recurrence_days"),
+            x.recurrence_days,
+            1,
+            3660,
+            "the recurrence (days)",
+        );
     }
     for (i, r) in d.training.records.iter().enumerate() {
         c.reference(format!("$.training.records[{i}].person"), &r.person, PERSON);
@@ -473,13 +498,43 @@ fn check_references(c: &mut Checker<'_>, d: &Document) {
         }
     }
     let s = &d.settings;
-    c.range("$.settings.management_review_interval_months".into(), Some(s.management_review_interval_months), 1, 36, "the management review interval (months)");
-    c.range("$.settings.internal_audit_cycle_years".into(), Some(s.internal_audit_cycle_years), 1, 10, "the internal audit cycle (years)");
-    c.range("$.settings.document_review_days".into(), Some(s.document_review_days), 1, 3660, "the document review interval (days)");
-    c.range("$.settings.evidence_freshness_days".into(), Some(s.evidence_freshness_days), 1, 3660, "the evidence freshness window (days)");
+    c.range(
+        "$.settings.management_review_interval_months".into(),
+        Some(s.management_review_interval_months),
+        1,
+        36,
+        "the management review interval (months)",
+    );
+    c.range(
+        "$.settings.internal_audit_cycle_years".into(),
+        Some(s.internal_audit_cycle_years),
+        1,
+        10,
+        "the internal audit cycle (years)",
+    );
+    c.range(
+        "$.settings.document_review_days".into(),
+        Some(s.document_review_days),
+        1,
+        3660,
+        "the document review interval (days)",
+    );
+    c.range(
+        "$.settings.evidence_freshness_days".into(),
+        Some(s.evidence_freshness_days),
+        1,
+        3660,
+        "the evidence freshness window (days)",
+    );
     c.range("$.settings.risk_review_days".into(), Some(s.risk_review_days), 1, 3660, "the risk review interval (days)");
     c.range("$.settings.warning_window_days".into(), Some(s.warning_window_days), 0, 365, "the warning window (days)");
-    c.range("$.certification.validity_years".into(), d.certification.validity_years, 1, 10, "the certificate validity (years)");
+    c.range(
+        "$.certification.validity_years".into(),
+        d.certification.validity_years,
+        1,
+        10,
+        "the certificate validity (years)",
+    );
 }
 
 fn check_risk(c: &mut Checker<'_>, d: &Document) {
@@ -524,19 +579,49 @@ fn check_dates(c: &mut Checker<'_>, d: &Document) {
         c.order(format!("$.certification.audits[{i}].end_on"), a.start_on, a.end_on, "the audit ends before it starts");
     }
     let cert = &d.certification;
-    c.order("$.certification.expires_on".into(), cert.decision_on, cert.expires_on, "the certificate expires before the decision");
+    c.order(
+        "$.certification.expires_on".into(),
+        cert.decision_on,
+        cert.expires_on,
+        "the certificate expires before the decision",
+    );
     for (i, n) in d.nonconformities.iter().enumerate() {
         let p = format!("$.nonconformities[{i}]");
         let raised = Some(n.raised_on);
-        c.order(format!("{p}.correction.on"), raised, n.correction.as_ref().map(|x| x.on), "corrected before it was raised");
-        c.order(format!("{p}.root_cause.on"), raised, n.root_cause.as_ref().map(|x| x.on), "root cause analysed before it was raised");
-        c.order(format!("{p}.verification.on"), raised, n.verification.as_ref().map(|x| x.on), "verified before it was raised");
+        c.order(
+            format!("{p}.correction.on"),
+            raised,
+            n.correction.as_ref().map(|x| x.on),
+            "corrected before it was raised",
+        );
+        c.order(
+            format!("{p}.root_cause.on"),
+            raised,
+            n.root_cause.as_ref().map(|x| x.on),
+            "root cause analysed before it was raised",
+        );
+        c.order(
+            format!("{p}.verification.on"),
+            raised,
+            n.verification.as_ref().map(|x| x.on),
+            "verified before it was raised",
+        );
         for (j, a) in n.actions.iter().enumerate() {
-            c.order(format!("{p}.actions[{j}].completed_on"), raised, a.completed_on, "completed before the nonconformity was raised");
+            c.order(
+                format!("{p}.actions[{j}].completed_on"),
+                raised,
+                a.completed_on,
+                "completed before the nonconformity was raised",
+            );
         }
         let mut last = raised;
         for (j, h) in n.history.iter().enumerate() {
-            c.order(format!("{p}.history[{j}].on"), last, Some(h.on), "history entries must be in date order, from the date raised");
+            c.order(
+                format!("{p}.history[{j}].on"),
+                last,
+                Some(h.on),
+                "history entries must be in date order, from the date raised",
+            );
             last = last.max(Some(h.on));
         }
     }

@@ -1,0 +1,100 @@
+//! The CLI's edge with the file system: reading documents, writing files
+//! atomically. The core never touches files; this module is where it happens.
+use isms_core::{Document, Error};
+use std::io::Write;
+use std::path::Path;
+
+/// An error that ends a command, with its exit code (1 = problems found,
+/// 2 = bad input or usage).
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit code.
+    pub code: u8,
+    /// Message for stderr.
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input or usage (exit code 2).
+    pub fn input(message: impl Into<String>) -> Self {
+        Self { code: 2, message: message.into() }
+    }
+}
+
+/// Reads a file as UTF-8 text; `-` reads standard input.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Formats a core error for a person, prefixed with the file name.
+pub fn describe(path: &Path, e: &Error) -> String {
+    match e {
+        Error::Parse { path: json_path, line, column, message } => {
+            format!("{}:{line}:{column}: {message} (at {json_path})", path.display())
+        }
+        Error::Invalid(problems) => {
+            let mut s = format!("{}: {} problem(s)", path.display(), problems.len());
+            for p in problems {
+                s.push_str(&format!("\n  {} [{}] {}", p.path, p.code, p.message));
+            }
+            s
+        }
+        other => format!("{}: {other}", path.display()),
+    }
+}
+
+/// Reads and parses a document (structure only; no integrity checks).
+pub fn load(path: &Path) -> Result<Document, Failure> {
+    let text = read_text(path)?;
+    isms_core::json::parse_document(&text).map_err(|e| Failure::input(describe(path, &e)))
+}
+
+/// Reads, parses and validates a document; integrity problems are bad input
+/// for every command except `validate`, which reports them itself.
+pub fn load_valid(path: &Path) -> Result<Document, Failure> {
+    let doc = load(path)?;
+    isms_core::validate::check(&doc).map_err(|e| Failure::input(describe(path, &e)))?;
+    Ok(doc)
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same
+/// directory, flushed and synced, then renamed over the target. On any error
+/// the original file is untouched and the temporary file is removed.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        // Keep the original file's permissions.
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure { code: 2, message: format!("cannot write {}: {e}; the original is unchanged", path.display()) }
+    })
+}
+
+/// Writes to a file path atomically, or to stdout when the path is `-`.
+pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    if path.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        out.write_all(contents).map_err(|e| Failure::input(format!("cannot write standard output: {e}")))?;
+        return Ok(());
+    }
+    write_atomic(path, contents)
+}

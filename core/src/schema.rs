@@ -1,0 +1,32 @@
+//! JSON Schemas of the document and of every output, generated from the Rust
+//! types. The checked-in copies under `schema/` are compared with these by a
+//! test (`core/tests/schema_drift.rs`), so they cannot drift from the code.
+use schemars::JsonSchema;
+use serde_json::Value;
+
+fn gen_schema<T: JsonSchema>() -> Value {
+    serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null)
+}
+
+/// The names of all published schemas, in a stable order; each is written
+/// to `schema/<name>.schema.json`.
+pub fn names() -> Vec<&'static str> {
+    registry().into_iter().map(|(n, _)| n).collect()
+}
+
+/// The schema with the given name (`isms`, `problems`, ...).
+pub fn schema(name: &str) -> Option<Value> {
+    registry().into_iter().find(|(n, _)| *n == name).map(|(_, f)| f())
+}
+
+type Entry = (&'static str, fn() -> Value);
+
+fn registry() -> Vec<Entry> {
+    vec![
+        ("isms", gen_schema::<crate::Document> as fn() -> Value),
+        ("problems", gen_schema::<Vec<crate::Problem>>),
+        ("annex-a", gen_schema::<Vec<crate::catalog::ControlInfo>>),
+        ("mapping", gen_schema::<Vec<crate::catalog::MappingInfo>>),
+        ("risk-methodology", gen_schema::<crate::risk::ResolvedMethodology>),
+    ]
+}
