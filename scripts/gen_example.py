@@ -13,6 +13,9 @@ Gaps are planted on purpose so that the evaluation rules have something to
 find; each is marked `GAP:` below and listed in GAPS at the end (printed with
 `--gaps`).
 
+After regenerating, run `isms fmt examples/northwind-saas.json`: the test
+suite requires the example in the engine's canonical form (defaults omitted).
+
 Usage: python3 scripts/gen_example.py [--gaps] [OUTPUT]
 """
 
