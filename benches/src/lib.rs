@@ -34,7 +34,7 @@ fn day(base: NaiveDate, back: u64) -> NaiveDate {
 /// A valid synthetic document of the given scale (≥ 1), dated around `as_of`.
 pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
     let s = scale.max(1) as usize;
-    let mut r = Rng(0x15_0270_01 ^ scale as u64);
+    let mut r = Rng(0x1502_7001 ^ scale as u64);
     let text: Document =
         isms_core::json::parse_document(r#"{"schema_version":"1.0","organization":{"name":"Synthetic Corp"}}"#)
             .unwrap_or_else(|_| unreachable!("static seed document parses"));
