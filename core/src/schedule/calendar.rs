@@ -398,7 +398,7 @@ pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
 }
 
 /// Training due dates: for each required course and each person in its
-/// audience active on `from`, the onboarding deadline (start date +
+/// audience working at some point in the range, the onboarding deadline (start date +
 /// `onboarding_days`) while never completed, else the last completion +
 /// `recurrence_days`.
 fn training(doc: &Document, b: &mut Builder) {
@@ -406,7 +406,7 @@ fn training(doc: &Document, b: &mut Builder) {
         let audience: Vec<&crate::model::Person> = doc
             .people
             .iter()
-            .filter(|p| p.is_active_on(b.from))
+            .filter(|p| p.start_date.is_none_or(|s| s <= b.to) && p.end_date.is_none_or(|e| e >= b.from))
             .filter(|p| {
                 c.audience_roles.is_empty()
                     || doc.roles.iter().any(|r| c.audience_roles.contains(&r.id) && r.holders.contains(&p.id))
