@@ -301,3 +301,11 @@ fn audit_duration_from_table_c1() {
         "invalid_argument"
     );
 }
+
+#[test]
+fn certified_without_recorded_stages_shows_none() {
+    let doc = doc(json!({"certification": {"decision_on": "2024-02-29"}}));
+    let c = certification_cycle(&doc, d("2025-01-01"));
+    assert_eq!(c.milestones[0].kind, MilestoneKind::CertificationDecision);
+    assert!(c.milestones.iter().all(|m| m.status != Status::Overdue || m.kind == MilestoneKind::Surveillance));
+}

@@ -371,8 +371,12 @@ fn initial_stages(cx: &mut Ctx, doc: &Document, rules: &CycleRules, audits: &[&E
     let stage2 = last_of(ExternalAuditKind::Stage2);
     let target_decision = cert.decision_on.or(cert.target_date);
 
+    // Once certified, stages not recorded in the document are implied by the
+    // decision and not shown.
+    let show = |a: Option<&ExternalAudit>| a.is_some() || decision.is_none();
     let s1_target = stage1.and_then(start).or_else(|| target_decision.map(|t| add_months(t, -3)));
-    cx.push(
+    if show(stage1) {
+        cx.push(
         MilestoneKind::Stage1,
         1,
         "Stage 1 audit (documentation and readiness)".into(),
@@ -382,6 +386,7 @@ fn initial_stages(cx: &mut Ctx, doc: &Document, rules: &CycleRules, audits: &[&E
         Vec::new(),
         "ISO/IEC 17021-1 9.3.1: two-stage initial audit; placed 3 months before the target decision when not booked",
     );
+    }
     let s1_end = stage1.and_then(end);
     let s2_earliest = s1_end.map(|d| add_days(d, 1));
     let s2_latest = match (s1_end, rules.stage2_max_gap_months) {
@@ -389,16 +394,18 @@ fn initial_stages(cx: &mut Ctx, doc: &Document, rules: &CycleRules, audits: &[&E
         _ => None,
     };
     let s2_target = stage2.and_then(start).or_else(|| target_decision.map(|t| add_months(t, -1)));
-    cx.push(
-        MilestoneKind::Stage2,
-        1,
-        "Stage 2 audit (implementation and effectiveness)".into(),
-        (s2_earliest, s2_target, s2_latest),
-        stage2,
-        None,
-        vec![Consequence::Stage1MayNeedRepeat],
-        "ISO/IEC 17021-1 9.3.1: stage 2 after stage 1; no maximum gap is fixed, the CB decides (EA FAQ)",
-    );
+    if show(stage2) {
+        cx.push(
+            MilestoneKind::Stage2,
+            1,
+            "Stage 2 audit (implementation and effectiveness)".into(),
+            (s2_earliest, s2_target, s2_latest),
+            stage2,
+            None,
+            vec![Consequence::Stage1MayNeedRepeat],
+            "ISO/IEC 17021-1 9.3.1: stage 2 after stage 1; no maximum gap is fixed, the CB decides (EA FAQ)",
+        );
+    }
     let s2_end = stage2.filter(|a| completed(a)).and_then(end);
     if let (Some(s2), Some(s2_end)) = (stage2, s2_end) {
         let majors: Vec<_> = doc
