@@ -408,8 +408,11 @@ proptest! {
         cur.nonconformities[0].grade = [Grade::Major, Grade::Minor, Grade::Observation, Grade::Opportunity][usize::from(grade)];
         let mut date = cur.nonconformities[0].raised_on;
         for (n, (kind, gap, effective, who, follow)) in steps.into_iter().enumerate() {
+            // When following, prefer the action that moves the lifecycle forward.
+            const FORWARD: [&str; 6] = ["implement", "verify", "close", "plan_actions", "analyse_root_cause", "correct"];
             let allowed = allowed_actions(&cur.nonconformities[0]);
-            let kind = match allowed.get(usize::from(kind) % allowed.len().max(1)) {
+            let forward = FORWARD.iter().find(|a| allowed.contains(a));
+            let kind = match forward {
                 Some(name) if follow => u8::try_from(ACTION_NAMES.iter().position(|a| a == name).unwrap()).unwrap(),
                 _ => kind,
             };
