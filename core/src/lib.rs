@@ -2,4 +2,5 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod quant;
 pub use error::{Error, Problem, Result};
