@@ -42,7 +42,7 @@
 //! # Determinism
 //!
 //! Every trial-year `t` has two random streams, Xoshiro256++ seeded through
-//! SplitMix64 from `(seed, t, stream)` ([`rng::Rng::stream`]), one for the
+//! SplitMix64 from `(seed, t)` ([`rng::Rng::trial_streams`]), one for the
 //! per-year factors and one for the per-event draws. Results therefore do not
 //! depend on the thread count, the chunking, or the `parallel` feature, and
 //! two models simulated with the same seed share common random numbers year by
@@ -57,7 +57,7 @@
 //!
 //! Beta as a pair of Marsaglia–Tsang Gammas with α and β precomputed per
 //! model; Poisson by inversion below λ = 30 and by Hörmann's PTRS above;
-//! normals by Marsaglia's polar method (for the lognormal and the Gamma).
+//! normals by a 256-layer ziggurat (for the lognormal and the Gamma).
 //!
 //! # Limits
 //!
@@ -71,6 +71,7 @@ pub mod model;
 pub mod rng;
 pub mod sample;
 mod sim;
+mod ziggurat;
 
 pub use model::{
     ControlEffect, DEFAULT_MAX_WORK, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, LecPoint, Percentiles,

@@ -53,7 +53,11 @@ fn invalid(path: impl Into<String>, message: impl Into<String>) -> Error {
 }
 
 fn finite(path: &str, field: &str, v: f64) -> Result<()> {
-    if v.is_finite() { Ok(()) } else { Err(invalid(format!("{path}.{field}"), format!("must be a finite number, got {v}"))) }
+    if v.is_finite() {
+        Ok(())
+    } else {
+        Err(invalid(format!("{path}.{field}"), format!("must be a finite number, got {v}")))
+    }
 }
 
 impl Distribution {
@@ -151,14 +155,23 @@ impl Distribution {
     pub fn validate_probability(&self, path: &str) -> Result<()> {
         self.validate(path)?;
         if matches!(self, Distribution::Lognormal { .. }) {
-            return Err(invalid(format!("{path}.kind"), "a probability cannot be lognormal (unbounded); use pert, uniform or constant"));
+            return Err(invalid(
+                format!("{path}.kind"),
+                "a probability cannot be lognormal (unbounded); use pert, uniform or constant",
+            ));
         }
         let (lo, hi) = self.support();
         if lo < 0.0 {
-            return Err(invalid(format!("{path}.{}", self.lower_field()), format!("a probability must be ≥ 0, got {lo}")));
+            return Err(invalid(
+                format!("{path}.{}", self.lower_field()),
+                format!("a probability must be ≥ 0, got {lo}"),
+            ));
         }
         if hi > 1.0 {
-            return Err(invalid(format!("{path}.{}", self.upper_field()), format!("a probability must be ≤ 1, got {hi}")));
+            return Err(invalid(
+                format!("{path}.{}", self.upper_field()),
+                format!("a probability must be ≤ 1, got {hi}"),
+            ));
         }
         Ok(())
     }
@@ -341,7 +354,8 @@ impl FairModel {
         if matches!(self.vulnerability, Some(Vulnerability::CapabilityVsResistance { .. })) {
             return None;
         }
-        let lm = self.primary_loss.mean() + self.secondary.iter().map(|s| s.frequency.mean() * s.magnitude.mean()).sum::<f64>();
+        let lm = self.primary_loss.mean()
+            + self.secondary.iter().map(|s| s.frequency.mean() * s.magnitude.mean()).sum::<f64>();
         Some(self.mean_simulated_events() * lm)
     }
 
@@ -416,11 +430,17 @@ impl ControlEffect {
         ] {
             if v.is_some_and(|v| !(0.0..=1.0).contains(&v)) {
                 let v = v.unwrap_or_default();
-                return Err(invalid(format!("{path}.{field}"), format!("a reduction is a fraction in [0, 1], got {v}")));
+                return Err(invalid(
+                    format!("{path}.{field}"),
+                    format!("a reduction is a fraction in [0, 1], got {v}"),
+                ));
             }
         }
         if !self.annual_cost.is_finite() || self.annual_cost < 0.0 {
-            return Err(invalid(format!("{path}.annual_cost"), format!("must be finite and ≥ 0, got {}", self.annual_cost)));
+            return Err(invalid(
+                format!("{path}.annual_cost"),
+                format!("must be finite and ≥ 0, got {}", self.annual_cost),
+            ));
         }
         Ok(())
     }

@@ -146,7 +146,7 @@ impl Sampler {
             }
             Distribution::Pert { min, mode, max, shape } => {
                 let w = max - min;
-                if !(w > 0.0) || !w.is_finite() {
+                if w.is_nan() || w <= 0.0 || !w.is_finite() {
                     return Sampler::Constant(min);
                 }
                 let (a, b) = pert_alpha_beta(min, mode, max, shape.unwrap_or(4.0));
@@ -175,6 +175,17 @@ impl Sampler {
     }
 }
 
+/// 1/k for k = 0..=255 (entry 0 unused), computed at compile time.
+const INV: [f64; 256] = {
+    let mut t = [0.0; 256];
+    let mut k = 1;
+    while k < 256 {
+        t[k] = 1.0 / k as f64;
+        k += 1;
+    }
+    t
+};
+
 /// Threshold between inversion and PTRS in [`poisson`].
 pub const POISSON_INVERSION_MAX: f64 = 30.0;
 
@@ -185,22 +196,22 @@ pub const POISSON_INVERSION_MAX: f64 = 30.0;
 /// rejection (1993), exact, O(1) expected time.
 #[inline]
 pub fn poisson(rng: &mut Rng, lambda: f64) -> u64 {
-    if !(lambda > 0.0) {
+    if lambda.is_nan() || lambda <= 0.0 {
         return 0;
     }
     if lambda < POISSON_INVERSION_MAX {
         let u = rng.uniform();
         let mut p = libm::exp(-lambda);
         let mut cdf = p;
-        let mut k = 0u64;
         // P(N > 250 | λ < 30) < 1e-100: the cap only guards against rounding
         // leaving the summed CDF just below u.
+        let mut k = 0usize;
         while u >= cdf && k < 250 {
             k += 1;
-            p *= lambda / k as f64;
+            p *= lambda * INV[k];
             cdf += p;
         }
-        k
+        k as u64
     } else {
         ptrs(rng, lambda)
     }

@@ -91,6 +91,7 @@ fn check_work(total: f64, opts: &SimulationOptions, path: &str) -> Result<()> {
 /// `out`; returns the number of loss events.
 fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Result<u64> {
     let mut sec_p = vec![0.0; c.sec_freq.len()];
+    let key = Rng::seed_key(seed);
     let mut loss_events = 0u64;
     let mut simulated = 0u64;
     for (i, slot) in out.iter_mut().enumerate() {
@@ -98,8 +99,7 @@ fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Resu
         // Two streams per trial-year: per-year factors, then per-event draws.
         // A treatment that rescales a factor therefore consumes the same
         // numbers (common random numbers), year by year and event by event.
-        let mut yr = Rng::stream(seed, trial, 0);
-        let mut ev = Rng::stream(seed, trial, 1);
+        let (mut yr, mut ev) = Rng::trial_streams(key, trial);
         let mut lambda = match c.freq {
             CFreq::Single(s) => s.draw(&mut yr),
             CFreq::Product(a, b) => a.draw(&mut yr) * b.draw(&mut yr),
@@ -168,76 +168,144 @@ fn simulate_losses(c: &Compiled, trials: u64, seed: u64) -> Result<(Vec<f64>, u6
     Ok((out, events))
 }
 
-fn mean_std(xs: &[f64]) -> (f64, f64) {
-    let n = xs.len();
-    if n == 0 {
-        return (0.0, 0.0);
+/// Applies `f` to each [`CHUNK`]-sized piece of `xs` (in parallel with the
+/// `parallel` feature) and returns the results in chunk order, so anything
+/// combined from them in that order is independent of the thread count.
+fn map_chunks<T: Send>(xs: &[f64], f: impl Fn(&[f64]) -> T + Sync + Send) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        xs.par_chunks(CHUNK).map(f).collect()
     }
-    let mean = xs.iter().sum::<f64>() / n as f64;
-    if n < 2 {
+    #[cfg(not(feature = "parallel"))]
+    {
+        xs.chunks(CHUNK).map(f).collect()
+    }
+}
+
+/// Mean and sample standard deviation: per-chunk sums and centred sums of
+/// squares, combined in chunk order (Chan et al.'s pairwise update).
+fn mean_std(xs: &[f64]) -> (f64, f64) {
+    let parts = map_chunks(xs, |c| {
+        let m = c.iter().sum::<f64>() / c.len() as f64;
+        (c.len() as f64, m, c.iter().map(|x| (x - m) * (x - m)).sum::<f64>())
+    });
+    let (mut n, mut mean, mut m2) = (0.0, 0.0, 0.0);
+    for (nb, mb, m2b) in parts {
+        let tot = n + nb;
+        let delta = mb - mean;
+        mean += delta * nb / tot;
+        m2 += m2b + delta * delta * n * nb / tot;
+        n = tot;
+    }
+    if n < 2.0 {
         return (mean, 0.0);
     }
-    let ss: f64 = xs.iter().map(|x| (x - mean) * (x - mean)).sum();
-    (mean, (ss / (n - 1) as f64).sqrt())
+    (mean, (m2 / (n - 1.0)).sqrt())
 }
 
-/// Linear interpolation between order statistics (numpy's default).
-fn quantile_sorted(s: &[f64], q: f64) -> f64 {
-    if s.is_empty() {
-        return 0.0;
+/// Puts the order statistics of ranks `ranks` (sorted, distinct, relative
+/// to `offset`) in place, as a sort would, by recursive selection:
+/// O(n log k) for k ranks instead of O(n log n) for a sort.
+fn select_ranks(v: &mut [f64], ranks: &[usize], offset: usize) {
+    if ranks.is_empty() || v.is_empty() {
+        return;
     }
-    let h = (s.len() - 1) as f64 * q;
-    let lo = h.floor() as usize;
-    let hi = (lo + 1).min(s.len() - 1);
-    let frac = h - lo as f64;
-    let (a, b) = (s[lo], s[hi]);
-    if frac == 0.0 || a == b { a } else { a + frac * (b - a) }
-}
-
-/// Fraction of the sorted sample strictly above `x`.
-fn exceed(s: &[f64], x: f64) -> f64 {
-    if s.is_empty() {
-        return 0.0;
+    let mid = ranks.len() / 2;
+    let r = ranks[mid] - offset;
+    let (left, _, right) = v.select_nth_unstable_by(r, f64::total_cmp);
+    let (lr, rr) = (&ranks[..mid], &ranks[mid + 1..]);
+    // Order statistics are unique, so the parallel recursion is deterministic.
+    #[cfg(feature = "parallel")]
+    rayon::join(|| select_ranks(left, lr, offset), || select_ranks(right, rr, offset + r + 1));
+    #[cfg(not(feature = "parallel"))]
+    {
+        select_ranks(left, lr, offset);
+        select_ranks(right, rr, offset + r + 1);
     }
-    (s.len() - s.partition_point(|&v| v <= x)) as f64 / s.len() as f64
 }
 
 fn summarize(mut losses: Vec<f64>, events: u64, opts: &SimulationOptions) -> SimulationResult {
     let (mean, std_dev) = mean_std(&losses);
     let samples = opts.keep_samples.then(|| losses.clone());
-    losses.sort_unstable_by(f64::total_cmp);
+    let n = losses.len();
+    let quantiles = [0.10, 0.50, 0.90, 0.95, 0.99];
+    let pts = if opts.lec_points >= 2 { opts.lec_points } else { 0 };
+    let lec_rank = |j: usize| ((j as f64 / (pts - 1) as f64) * (n - 1) as f64).round() as usize;
+    // The ranks needed: min, max, the two order statistics around each
+    // percentile, and the LEC points.
+    let mut ranks: Vec<usize> = Vec::new();
+    if n > 0 {
+        ranks.extend([0, n - 1]);
+        for q in quantiles {
+            let lo = ((n - 1) as f64 * q).floor() as usize;
+            ranks.extend([lo, (lo + 1).min(n - 1)]);
+        }
+        ranks.extend((0..pts).map(lec_rank));
+    }
+    ranks.sort_unstable();
+    ranks.dedup();
+    select_ranks(&mut losses, &ranks, 0);
     let s = &losses;
-    let n = s.len();
-    let loss_exceedance = if opts.lec_points >= 2 && n > 0 {
-        let pts = opts.lec_points;
-        (0..pts)
-            .map(|j| {
-                let idx = ((j as f64 / (pts - 1) as f64) * (n - 1) as f64).round() as usize;
-                let loss = s[idx.min(n - 1)];
-                LecPoint { loss, probability: exceed(s, loss) }
-            })
-            .collect()
-    } else {
-        Vec::new()
+    let at = |r: usize| s.get(r).copied().unwrap_or(0.0);
+    let quantile = |q: f64| {
+        if n == 0 {
+            return 0.0;
+        }
+        let h = (n - 1) as f64 * q;
+        let lo = h.floor() as usize;
+        let (a, b) = (at(lo), at((lo + 1).min(n - 1)));
+        let frac = h - lo as f64;
+        if frac == 0.0 || a == b { a } else { a + frac * (b - a) }
     };
+    // One pass counts, for each LEC loss x_j, the years with a loss > x_j:
+    // thresholds are sorted, so a loss v exceeds exactly the thresholds below
+    // partition_point(t < v).
+    let thresholds: Vec<f64> = (0..pts).map(|j| at(lec_rank(j))).collect();
+    let tol = opts.tolerance.unwrap_or(f64::INFINITY);
+    let mut below = vec![0u64; thresholds.len() + 1];
+    let (mut positive, mut over_tol) = (0u64, 0u64);
+    for (b, p, o) in map_chunks(s, |c| {
+        let mut below = vec![0u64; thresholds.len() + 1];
+        let (mut positive, mut over_tol) = (0u64, 0u64);
+        for &v in c {
+            below[thresholds.partition_point(|&t| t < v)] += 1;
+            positive += u64::from(v > 0.0);
+            over_tol += u64::from(v > tol);
+        }
+        (below, positive, over_tol)
+    }) {
+        below.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        positive += p;
+        over_tol += o;
+    }
+    let frac = |c: u64| if n > 0 { c as f64 / n as f64 } else { 0.0 };
+    let mut exceed = below.iter().skip(1).rev().scan(0u64, |acc, &c| {
+        *acc += c;
+        Some(*acc)
+    });
+    let mut gt: Vec<u64> = (&mut exceed).collect();
+    gt.reverse();
+    let loss_exceedance =
+        thresholds.iter().zip(&gt).map(|(&loss, &c)| LecPoint { loss, probability: frac(c) }).collect();
     SimulationResult {
         trials: n as u64,
         seed: opts.seed,
         mean,
         std_dev,
-        min: s.first().copied().unwrap_or(0.0),
-        max: s.last().copied().unwrap_or(0.0),
+        min: at(0),
+        max: if n > 0 { at(n - 1) } else { 0.0 },
         percentiles: Percentiles {
-            p10: quantile_sorted(s, 0.10),
-            p50: quantile_sorted(s, 0.50),
-            p90: quantile_sorted(s, 0.90),
-            p95: quantile_sorted(s, 0.95),
-            p99: quantile_sorted(s, 0.99),
+            p10: quantile(0.10),
+            p50: quantile(0.50),
+            p90: quantile(0.90),
+            p95: quantile(0.95),
+            p99: quantile(0.99),
         },
-        prob_loss_positive: exceed(s, 0.0),
-        prob_exceeds_tolerance: opts.tolerance.map(|t| exceed(s, t)),
+        prob_loss_positive: frac(positive),
+        prob_exceeds_tolerance: opts.tolerance.map(|_| frac(over_tol)),
         loss_exceedance,
-        mean_events_per_year: if n > 0 { events as f64 / n as f64 } else { 0.0 },
+        mean_events_per_year: frac(events),
         samples,
     }
 }
@@ -321,7 +389,12 @@ pub fn simulate_portfolio(risks: &[(&str, &FairModel)], opts: &SimulationOptions
 /// Compares a model before and after a treatment costing `annual_cost` per
 /// year. Both are simulated with the same seed (common random numbers), so
 /// the difference has a much smaller Monte Carlo error than either mean.
-pub fn compare(before: &FairModel, after: &FairModel, annual_cost: f64, opts: &SimulationOptions) -> Result<RosiResult> {
+pub fn compare(
+    before: &FairModel,
+    after: &FairModel,
+    annual_cost: f64,
+    opts: &SimulationOptions,
+) -> Result<RosiResult> {
     opts.validate()?;
     if !annual_cost.is_finite() || annual_cost < 0.0 {
         return Err(Error::invalid_argument("annual_cost", format!("must be finite and ≥ 0, got {annual_cost}")));
@@ -348,7 +421,11 @@ pub fn compare(before: &FairModel, after: &FairModel, annual_cost: f64, opts: &S
 
 /// [`compare`] of `model` with its residual [`FairModel::with_controls`],
 /// at the controls' summed annual cost.
-pub fn rosi(model: &FairModel, controls: &[super::model::ControlEffect], opts: &SimulationOptions) -> Result<RosiResult> {
+pub fn rosi(
+    model: &FairModel,
+    controls: &[super::model::ControlEffect],
+    opts: &SimulationOptions,
+) -> Result<RosiResult> {
     let after = model.with_controls(controls)?;
     let cost: f64 = controls.iter().map(|c| c.annual_cost).sum();
     compare(model, &after, cost, opts)

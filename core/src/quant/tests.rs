@@ -380,8 +380,12 @@ mod prop {
 
     fn dist() -> BoxedStrategy<Distribution> {
         prop_oneof![
-            (num(), num(), num(), proptest::option::of(num()))
-                .prop_map(|(min, mode, max, shape)| Distribution::Pert { min, mode, max, shape }),
+            (num(), num(), num(), proptest::option::of(num())).prop_map(|(min, mode, max, shape)| Distribution::Pert {
+                min,
+                mode,
+                max,
+                shape
+            }),
             (num(), num()).prop_map(|(p05, p95)| Distribution::Lognormal { p05, p95 }),
             (num(), num()).prop_map(|(min, max)| Distribution::Uniform { min, max }),
             num().prop_map(|value| Distribution::Constant { value }),
@@ -406,13 +410,14 @@ mod prop {
             (dist(), dist()).prop_map(|(f, m)| SecondaryLoss { name: None, frequency: f, magnitude: m }),
             0..3,
         );
-        (freq, vuln, dist(), sec).prop_map(|(frequency, vulnerability, primary_loss, secondary)| FairModel {
-            frequency,
-            vulnerability,
-            primary_loss,
-            secondary,
-        })
-        .boxed()
+        (freq, vuln, dist(), sec)
+            .prop_map(|(frequency, vulnerability, primary_loss, secondary)| FairModel {
+                frequency,
+                vulnerability,
+                primary_loss,
+                secondary,
+            })
+            .boxed()
     }
 
     proptest! {
