@@ -258,34 +258,21 @@ fn summarize(mut losses: Vec<f64>, events: u64, opts: &SimulationOptions) -> Sim
         let frac = h - lo as f64;
         if frac == 0.0 || a == b { a } else { a + frac * (b - a) }
     };
-    // One pass counts, for each LEC loss x_j, the years with a loss > x_j:
-    // thresholds are sorted, so a loss v exceeds exactly the thresholds below
-    // partition_point(t < v).
+    // After the selection, everything between two selected ranks lies
+    // between their values, so the number of losses ≤ x (x ≥ the smallest
+    // value) is the position after the last selected rank whose value is
+    // ≤ x, plus a count over the one segment that follows it.
+    let le_count = |x: f64| -> u64 {
+        let m = ranks.partition_point(|&r| s[r] <= x);
+        let start = if m == 0 { 0 } else { ranks[m - 1] + 1 };
+        let end = ranks.get(m).copied().unwrap_or(n);
+        (start + s[start..end].iter().filter(|&&v| v <= x).count()) as u64
+    };
+    let gt_count = |x: f64| n as u64 - le_count(x);
     let thresholds: Vec<f64> = (0..pts).map(|j| at(lec_rank(j))).collect();
-    let tol = opts.tolerance.unwrap_or(f64::INFINITY);
-    let mut below = vec![0u64; thresholds.len() + 1];
-    let (mut positive, mut over_tol) = (0u64, 0u64);
-    for (b, p, o) in map_chunks(s, |c| {
-        let mut below = vec![0u64; thresholds.len() + 1];
-        let (mut positive, mut over_tol) = (0u64, 0u64);
-        for &v in c {
-            below[thresholds.partition_point(|&t| t < v)] += 1;
-            positive += u64::from(v > 0.0);
-            over_tol += u64::from(v > tol);
-        }
-        (below, positive, over_tol)
-    }) {
-        below.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-        positive += p;
-        over_tol += o;
-    }
+    let gt: Vec<u64> = thresholds.iter().map(|&x| gt_count(x)).collect();
+    let positive = gt_count(0.0);
     let frac = |c: u64| if n > 0 { c as f64 / n as f64 } else { 0.0 };
-    let mut exceed = below.iter().skip(1).rev().scan(0u64, |acc, &c| {
-        *acc += c;
-        Some(*acc)
-    });
-    let mut gt: Vec<u64> = (&mut exceed).collect();
-    gt.reverse();
     let loss_exceedance =
         thresholds.iter().zip(&gt).map(|(&loss, &c)| LecPoint { loss, probability: frac(c) }).collect();
     SimulationResult {
@@ -303,7 +290,7 @@ fn summarize(mut losses: Vec<f64>, events: u64, opts: &SimulationOptions) -> Sim
             p99: quantile(0.99),
         },
         prob_loss_positive: frac(positive),
-        prob_exceeds_tolerance: opts.tolerance.map(|_| frac(over_tol)),
+        prob_exceeds_tolerance: opts.tolerance.map(|t| frac(gt_count(t))),
         loss_exceedance,
         mean_events_per_year: frac(events),
         samples,

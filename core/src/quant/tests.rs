@@ -162,8 +162,9 @@ fn golden_values_pin_the_streams() {
     let mut rng = Rng::from_seed(0);
     assert_eq!(rng.next_u64(), 0x53175d61490b23df);
     let r = simulate(&anchor_model(), &opts(1000, 5)).unwrap();
-    let again = simulate(&anchor_model(), &opts(1000, 5)).unwrap();
-    assert_eq!(r.mean.to_bits(), again.mean.to_bits());
+    // Recorded on x86_64 Linux; libm and integer-only streams make it the
+    // same on every platform (wasm32 included).
+    assert_eq!((r.mean.to_bits(), r.percentiles.p99.to_bits()), (0x4109befadcab6245, 0x412b586baad3c7d7));
 }
 
 #[cfg(feature = "parallel")]
@@ -418,6 +419,45 @@ mod prop {
                 secondary,
             })
             .boxed()
+    }
+
+    fn valid_dist(lo: f64, hi: f64) -> BoxedStrategy<Distribution> {
+        prop_oneof![
+            (lo..=hi, lo..=hi, lo..=hi, proptest::option::of(0.0..50.0f64)).prop_map(|(a, b, c, shape)| {
+                let mut v = [a, b, c];
+                v.sort_by(f64::total_cmp);
+                Distribution::Pert { min: v[0], mode: v[1], max: v[2], shape }
+            }),
+            (lo..=hi, lo..=hi).prop_map(|(a, b)| Distribution::Uniform { min: a.min(b), max: a.max(b) }),
+            (lo..=hi).prop_map(|value| Distribution::Constant { value }),
+        ]
+        .boxed()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Valid random models: the simulation succeeds and its summary is
+        /// consistent; the work limit is respected.
+        #[test]
+        fn valid_models_simulate_consistently(tef in valid_dist(0.0, 40.0), v in valid_dist(0.0, 1.0),
+                pl in valid_dist(0.0, 1e6), sf in valid_dist(0.0, 1.0), sm in valid_dist(0.0, 1e5),
+                p05 in 1.0..1e3f64, k in 1.01..1e3f64, trials in 1u64..3000, seed in any::<u64>()) {
+            let m = FairModel {
+                frequency: Frequency::Tef { threat_event_frequency: tef },
+                vulnerability: Some(Vulnerability::Probability { probability: v }),
+                primary_loss: pl,
+                secondary: vec![
+                    SecondaryLoss { name: None, frequency: sf, magnitude: sm },
+                    SecondaryLoss { name: None, frequency: Distribution::Constant { value: 0.5 },
+                                    magnitude: Distribution::Lognormal { p05, p95: p05 * k } },
+                ],
+            };
+            let r = simulate(&m, &opts(trials, seed)).unwrap();
+            prop_assert!(r.min <= r.percentiles.p10 && r.percentiles.p99 <= r.max);
+            prop_assert!(r.min <= r.mean && r.mean <= r.max * (1.0 + 1e-12));
+            prop_assert!((0.0..=1.0).contains(&r.prob_loss_positive));
+            prop_assert_eq!(r.loss_exceedance.len(), 101);
+        }
     }
 
     proptest! {
