@@ -16,6 +16,8 @@
 //! 1. Draw the per-year factors: TEF (or CF and PoA, or LEF), the
 //!    vulnerability when it is a probability, and each secondary loss event
 //!    frequency SLEF_k. This is parameter uncertainty: one value per year.
+//!    (SLEF_k is drawn after N, and only when N > 0: a year without events
+//!    does not use it, and skipping it changes no distribution.)
 //! 2. Draw the number of events `N ~ Poisson(λ)`, with λ = TEF × Vuln (loss
 //!    events), or λ = TEF (threat events) for the TCap-vs-RS form, where each
 //!    threat event draws TCap and RS and becomes a loss event only if

@@ -39,7 +39,7 @@ impl Gamma {
     }
 
     /// One Gamma(shape, 1) deviate (Marsaglia & Tsang 2000).
-    #[inline]
+    #[inline(always)]
     pub fn draw(&self, rng: &mut Rng) -> f64 {
         let g = loop {
             let x = rng.normal();
@@ -80,7 +80,7 @@ impl Beta {
     }
 
     /// One Beta deviate on [0, 1].
-    #[inline]
+    #[inline(always)]
     pub fn draw(&self, rng: &mut Rng) -> f64 {
         let x = self.a.draw(rng);
         let y = self.b.draw(rng);

@@ -107,9 +107,6 @@ fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Resu
         if let CVuln::Probability(v) = c.vuln {
             lambda *= v.draw(&mut yr);
         }
-        for (p, s) in sec_p.iter_mut().zip(&c.sec_freq) {
-            *p = s.draw(&mut yr);
-        }
         if lambda.is_nan() || lambda > c.budget as f64 {
             return Err(limit(
                 &format!("{}.frequency", c.path),
@@ -117,6 +114,15 @@ fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Resu
             ));
         }
         let n = poisson(&mut yr, lambda);
+        if n == 0 {
+            // No event: the year's secondary frequencies would not be used
+            // (drawing them lazily changes no distribution).
+            *slot = 0.0;
+            continue;
+        }
+        for (p, s) in sec_p.iter_mut().zip(&c.sec_freq) {
+            *p = s.draw(&mut yr);
+        }
         simulated = simulated.saturating_add(n);
         if simulated > c.budget {
             return Err(limit(
