@@ -96,6 +96,7 @@ def write_report(r, pyfair_version, load_before, load_after):
             cpu = line.split(":", 1)[1].strip()
             break
     t = lambda k: r[k]["median_s"]
+    c = lambda k: r[k]["cpu_median_s"]
     m = lambda k: r[k]["peak_rss_mb"]
     ms = lambda s: f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
     rows = [
@@ -111,15 +112,22 @@ def write_report(r, pyfair_version, load_before, load_after):
         ("100 risks × 100k years", "isms, 2 threads", "isms_port_t2"),
         ("100 risks × 100k years", f"pyfair {pyfair_version} (FairMetaModel)", "pyfair_port"),
     ]
+    # (name, wall-clock ratio, CPU-time ratio or None, op, limit)
     targets = [
-        ("≥ 10× pyfair throughput at 10k (1 thread, exact compounding)", t("pyfair_10k") / t("isms_10k_t1"), ">=", 10),
-        ("≥ 2.3× pyfair throughput at 1M (1 thread, exact compounding)", t("pyfair_1m") / t("isms_1m_t1"), ">=", 2.3),
-        ("within 1.25× of the floor at 1M (1 thread)", t("isms_1m_t1") / t("floor_1m"), "<=", 1.25),
-        ("within 1.25× of the floor at 10k (1 thread)", t("isms_10k_t1") / t("floor_10k"), "<=", 1.25),
-        ("2 threads ≥ 1.8× 1 thread at 1M", t("isms_1m_t1") / t("isms_1m_t2"), ">=", 1.8),
-        ("2 threads ≥ 1.8× 1 thread, portfolio", t("isms_port_t1") / t("isms_port_t2"), ">=", 1.8),
-        ("peak memory ≤ 1/10 of pyfair's at 1M", m("isms_1m_t1") / m("pyfair_1m"), "<=", 0.1),
-        ("peak memory ≤ 1/10 of pyfair's, portfolio", m("isms_port_t1") / m("pyfair_port"), "<=", 0.1),
+        ("≥ 10× pyfair throughput at 10k (1 thread, exact compounding)",
+         t("pyfair_10k") / t("isms_10k_t1"), c("pyfair_10k") / c("isms_10k_t1"), ">=", 10),
+        ("≥ 2.3× pyfair throughput at 1M (1 thread, exact compounding)",
+         t("pyfair_1m") / t("isms_1m_t1"), c("pyfair_1m") / c("isms_1m_t1"), ">=", 2.3),
+        ("≥ 2.3× pyfair throughput, portfolio 100 × 100k (1 thread)",
+         t("pyfair_port") / t("isms_port_t1"), c("pyfair_port") / c("isms_port_t1"), ">=", 2.3),
+        ("within 1.25× of the floor at 1M (1 thread)",
+         t("isms_1m_t1") / t("floor_1m"), c("isms_1m_t1") / c("floor_1m"), "<=", 1.25),
+        ("within 1.25× of the floor at 10k (1 thread)",
+         t("isms_10k_t1") / t("floor_10k"), c("isms_10k_t1") / c("floor_10k"), "<=", 1.25),
+        ("2 threads ≥ 1.8× 1 thread at 1M (wall clock)", t("isms_1m_t1") / t("isms_1m_t2"), None, ">=", 1.8),
+        ("2 threads ≥ 1.8× 1 thread, portfolio (wall clock)", t("isms_port_t1") / t("isms_port_t2"), None, ">=", 1.8),
+        ("peak memory ≤ 1/10 of pyfair's at 1M", m("isms_1m_t1") / m("pyfair_1m"), None, "<=", 0.1),
+        ("peak memory ≤ 1/10 of pyfair's, portfolio", m("isms_port_t1") / m("pyfair_port"), None, "<=", 0.1),
     ]
     out = [
         "# Open FAIR simulation: isms vs pyfair",
@@ -142,19 +150,23 @@ def write_report(r, pyfair_version, load_before, load_after):
         "- floor: the bare draws the model needs per year on average (5.06 Beta, 1 Poisson, 1.56 uniform)",
         "  with the same samplers, one stream, summed (`core/benches/common/mod.rs`)",
         "",
-        "| case | implementation | median time | throughput (years/s) | peak RSS | repeats | mean annual loss | P(loss>0) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| case | implementation | median wall time | median CPU time | throughput (years/s, wall) | peak RSS | repeats | mean annual loss | P(loss>0) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for case, impl, k in rows:
         x = r[k]
         years = x["trials"] * x.get("risks", 1)
         check = f'{x["check"]:,.0f}' if not k.startswith("floor") else "—"
         plp = f'{x["prob_loss_positive"]:.3f}' if "prob_loss_positive" in x else "—"
-        out.append(f"| {case} | {impl} | {ms(t(k))} | {years / t(k):,.0f} | {m(k):.1f} MB | {len(x['times_s'])} | {check} | {plp} |")
-    out += ["", "## Targets (from the issue)", "", "| target | measured | met |", "|---|---|---|"]
-    for name, v, op, lim in targets:
-        ok = v >= lim if op == ">=" else v <= lim
-        out.append(f"| {name} | {v:.2f}{'×' if op == '>=' or 'floor' in name else ''} | {'yes' if ok else '**no**'} |")
+        out.append(f"| {case} | {impl} | {ms(t(k))} | {ms(c(k))} | {years / t(k):,.0f} | {m(k):.1f} MB | {len(x['times_s'])} | {check} | {plp} |")
+    out += ["", "## Targets (from the issue)", "",
+            "Ratios from median wall-clock times; for throughput targets also from median CPU time",
+            "(CPU time of the measured call, all threads), which is less disturbed by other load.", "",
+            "| target | ratio (wall) | ratio (CPU) | met (wall) | met (CPU) |", "|---|---|---|---|---|"]
+    met = lambda v, op, lim: "yes" if (v >= lim if op == ">=" else v <= lim) else "**no**"
+    for name, v, vc, op, lim in targets:
+        out.append(f"| {name} | {v:.2f} | {'—' if vc is None else f'{vc:.2f}'} | {met(v, op, lim)} | "
+                   f"{'—' if vc is None else met(vc, op, lim)} |")
     out += ["", "Raw results:", "", "```json", json.dumps(r, indent=1), "```", ""]
     dest = ROOT / "benches" / "results" / "fair.md"
     dest.parent.mkdir(parents=True, exist_ok=True)
