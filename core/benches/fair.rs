@@ -12,7 +12,7 @@ fn main() {
 }
 
 fn pool(threads: usize) -> rayon::ThreadPool {
-    rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap()
+    rayon::ThreadPoolBuilder::new().num_threads(threads).use_current_thread().build().unwrap()
 }
 
 fn opts(trials: u64) -> SimulationOptions {

@@ -105,7 +105,7 @@ impl Rng {
     /// Standard normal deviate: 256-layer ziggurat (Marsaglia & Tsang 2000),
     /// one 64-bit draw in about 99% of calls; `exp`/`ln` only in the rare
     /// wedge and tail cases.
-    #[inline]
+    #[inline(always)]
     pub fn normal(&mut self) -> f64 {
         use super::ziggurat::{ZIG_NORM_F as F, ZIG_NORM_R as R, ZIG_NORM_X as X};
         loop {

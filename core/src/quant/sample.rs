@@ -48,7 +48,7 @@ impl Gamma {
                 continue;
             }
             let v = v * v * v;
-            let u = rng.uniform_open();
+            let u = rng.uniform();
             let x2 = x * x;
             if u < 1.0 - 0.0331 * x2 * x2 {
                 break self.d * v;
@@ -164,7 +164,7 @@ impl Sampler {
     }
 
     /// One draw.
-    #[inline]
+    #[inline(always)]
     pub fn draw(&self, rng: &mut Rng) -> f64 {
         match *self {
             Sampler::Constant(v) => v,

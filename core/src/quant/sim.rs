@@ -223,12 +223,12 @@ fn select_ranks(v: &mut [f64], ranks: &[usize], offset: usize) {
     let (lr, rr) = (&ranks[..mid], &ranks[mid + 1..]);
     // Order statistics are unique, so the parallel recursion is deterministic.
     #[cfg(feature = "parallel")]
-    rayon::join(|| select_ranks(left, lr, offset), || select_ranks(right, rr, offset + r + 1));
-    #[cfg(not(feature = "parallel"))]
-    {
-        select_ranks(left, lr, offset);
-        select_ranks(right, rr, offset + r + 1);
+    if left.len().min(right.len()) >= 1 << 15 {
+        rayon::join(|| select_ranks(left, lr, offset), || select_ranks(right, rr, offset + r + 1));
+        return;
     }
+    select_ranks(left, lr, offset);
+    select_ranks(right, rr, offset + r + 1);
 }
 
 fn summarize(mut losses: Vec<f64>, events: u64, opts: &SimulationOptions) -> SimulationResult {
