@@ -169,6 +169,9 @@ def write_report(r, pyfair_version, load_before, load_after):
     for name, v, vc, op, lim in targets:
         out.append(f"| {name} | {v:.2f} | {'—' if vc is None else f'{vc:.2f}'} | {met(v, op, lim)} | "
                    f"{'—' if vc is None else met(vc, op, lim)} |")
+    out += ["", "## Reading these numbers", "",
+            "(hand-written notes about the committed run are kept in the committed file; "
+            "update them when re-running)"]
     out += ["", "Raw results:", "", "```json", json.dumps(r, indent=1), "```", ""]
     dest = ROOT / "benches" / "results" / "fair.md"
     dest.parent.mkdir(parents=True, exist_ok=True)
