@@ -347,7 +347,7 @@ impl FairModel {
         }
     }
 
-    /// The analytic mean annual loss E[LEF]·(E[PL] + Σ E[SLEF]·E[SLEM]),
+    /// The analytic mean annual loss `E[LEF]·(E[PL] + Σ E[SLEF]·E[SLEM])`,
     /// exact under this module's semantics; `None` for the TCap-vs-RS form
     /// (P(TCap > RS) has no closed form in general).
     pub fn analytic_mean(&self) -> Option<f64> {
