@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod quant;
 pub use error::{Error, Problem, Result};
 pub mod json;
 pub mod model;
