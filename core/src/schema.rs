@@ -29,5 +29,8 @@ fn registry() -> Vec<Entry> {
         ("mapping", gen_schema::<Vec<crate::catalog::MappingInfo>>),
         ("risk-methodology", gen_schema::<crate::risk::ResolvedMethodology>),
         ("risk-assessment", gen_schema::<crate::risk::Assessment>),
+        ("risk-register", gen_schema::<crate::risk::Register>),
+        ("heatmap", gen_schema::<crate::risk::HeatMap>),
+        ("treatment-plan", gen_schema::<crate::risk::TreatmentPlan>),
     ]
 }

@@ -114,7 +114,7 @@ pub fn heatmap_from(a: &Assessment) -> HeatMap {
     let (mut inherent, mut residual) = (grid.clone(), grid);
     let (mut unrated_inherent, mut unrated_residual) = (0, 0);
     let nc = m.consequence_steps() as usize;
-    let mut put = |cells: &mut Vec<HeatCell>, unrated: &mut u32, lr: &Option<LevelResult>, id: &str| match lr {
+    let put = |cells: &mut Vec<HeatCell>, unrated: &mut u32, lr: &Option<LevelResult>, id: &str| match lr {
         Some(x) => {
             let ix = (x.likelihood as usize - 1) * nc + (x.consequence as usize - 1);
             if let Some(cell) = cells.get_mut(ix) {
@@ -303,12 +303,12 @@ mod tests {
             if text.contains('>') {
                 return Err(format!("stray '>' in {text:?}"));
             }
-            if tail.starts_with('&') {
+            if let Some(after) = tail.strip_prefix('&') {
                 let ok = ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| tail.starts_with(e));
                 if !ok {
                     return Err(format!("bad entity at {:?}", &tail[..tail.len().min(10)]));
                 }
-                rest = &tail[1..];
+                rest = after;
                 continue;
             }
             let end = tail.find('>').ok_or("unclosed tag")?;
