@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 mod catalog_cmd;
 mod io;
+mod risk_cmd;
 
 use io::Failure;
 
@@ -30,6 +31,9 @@ enum Command {
     /// Browse the embedded catalogs of the standard.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCmd),
+    /// Risk register, heat map and treatment plan.
+    #[command(subcommand)]
+    Risk(risk_cmd::RiskCmd),
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
                 .map(|()| 0)
                 .map_err(|e| Failure { code: e.exit_code, message: e.message })
         }
+        Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
     };
     match result {
