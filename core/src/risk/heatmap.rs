@@ -116,7 +116,7 @@ pub fn heatmap_from(a: &Assessment) -> HeatMap {
     let nc = m.consequence_steps() as usize;
     let put = |cells: &mut Vec<HeatCell>, unrated: &mut u32, lr: &Option<LevelResult>, id: &str| match lr {
         Some(x) => {
-            let ix = (x.likelihood as usize - 1) * nc + (x.consequence as usize - 1);
+            let ix = (x.likelihood as usize).saturating_sub(1) * nc + (x.consequence as usize).saturating_sub(1);
             if let Some(cell) = cells.get_mut(ix) {
                 cell.count += 1;
                 cell.risks.push(id.to_string());

@@ -195,7 +195,8 @@ fn not_accepted(r: &AssessedRisk, as_of: Date) -> Option<NotAcceptedReason> {
 /// The treatment plan from an assessment already computed for `doc`.
 pub fn treatment_plan_from(doc: &Document, a: &Assessment) -> TreatmentPlan {
     let as_of = a.as_of;
-    let risk = |id: &str| a.risks.iter().find(|r| r.id == id);
+    let by_id: std::collections::BTreeMap<&str, &AssessedRisk> = a.risks.iter().map(|r| (r.id.as_str(), r)).collect();
+    let risk = |id: &str| by_id.get(id).copied();
     let mut items = Vec::with_capacity(doc.treatments.len());
     let mut overdue_actions = Vec::new();
     let mut modify_without_controls = Vec::new();

@@ -16,6 +16,7 @@ use crate::Result;
 use crate::model::{Date, Document, RiskStatus, TreatmentOption};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The register as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -84,7 +85,22 @@ pub fn register(doc: &Document, as_of: Date) -> Result<Register> {
 
 /// The register from an assessment already computed for `doc`.
 pub fn register_from(doc: &Document, a: &Assessment) -> Register {
-    let rows = doc.risks.iter().zip(&a.risks).map(|(r, ar)| row(doc, r, ar)).collect();
+    // Controls per risk, gathered once: treatments first, then SoA links.
+    let mut controls: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let from_treatments = doc.treatments.iter().flat_map(|t| t.controls.iter().map(move |c| (t.risk.as_str(), c)));
+    let from_soa = doc.soa.entries.iter().flat_map(|e| e.risks.iter().map(move |r| (r.as_str(), &e.control)));
+    for (risk, c) in from_treatments.chain(from_soa) {
+        let list = controls.entry(risk).or_default();
+        if !list.contains(c) {
+            list.push(c.clone());
+        }
+    }
+    let rows = doc
+        .risks
+        .iter()
+        .zip(&a.risks)
+        .map(|(r, ar)| row(doc, r, ar, controls.get(r.id.as_str()).cloned().unwrap_or_default()))
+        .collect();
     Register { as_of: a.as_of, rows }
 }
 
@@ -92,15 +108,7 @@ fn person_name(doc: &Document, id: &str) -> String {
     doc.people.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_else(|| id.to_string())
 }
 
-fn row(doc: &Document, r: &crate::model::Risk, ar: &AssessedRisk) -> RegisterRow {
-    let mut controls: Vec<String> = Vec::new();
-    let from_treatments = doc.treatments.iter().filter(|t| t.risk == r.id).flat_map(|t| t.controls.iter());
-    let from_soa = doc.soa.entries.iter().filter(|e| e.risks.contains(&r.id)).map(|e| &e.control);
-    for c in from_treatments.chain(from_soa) {
-        if !controls.contains(c) {
-            controls.push(c.clone());
-        }
-    }
+fn row(doc: &Document, r: &crate::model::Risk, ar: &AssessedRisk, controls: Vec<String>) -> RegisterRow {
     RegisterRow {
         id: r.id.clone(),
         title: r.title.clone(),
