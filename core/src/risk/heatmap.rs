@@ -350,6 +350,11 @@ mod tests {
     }
 
     #[test]
+    fn residual_svg_snapshot() {
+        insta::assert_snapshot!(heatmap_svg(&map(), true));
+    }
+
+    #[test]
     fn svg_is_well_formed_and_complete() {
         let m = map();
         for residual in [false, true] {

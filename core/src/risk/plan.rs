@@ -326,6 +326,11 @@ mod tests {
     }
 
     #[test]
+    fn plan_json_snapshot() {
+        insta::assert_snapshot!(crate::json::to_json(&plan("2026-06-01")));
+    }
+
+    #[test]
     fn items_carry_controls_actions_and_progress() {
         let p = plan("2026-06-01");
         let t = &p.items[0];
