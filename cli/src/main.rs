@@ -8,6 +8,7 @@ use std::process::ExitCode;
 mod catalog_cmd;
 mod io;
 mod nc_cmd;
+mod risk_cmd;
 mod schedule_cmd;
 
 use io::Failure;
@@ -46,6 +47,9 @@ enum Command {
     Schedule(schedule_cmd::ScheduleArgs),
     /// Nonconformities: list, show, and lifecycle transitions.
     Nc(nc_cmd::NcArgs),
+    /// Risk register, heat map and treatment plan.
+    #[command(subcommand)]
+    Risk(risk_cmd::RiskCmd),
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -66,6 +70,7 @@ fn main() -> ExitCode {
                 .map(|()| 0)
                 .map_err(|e| Failure { code: e.exit_code, message: e.message })
         }
+        Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
         Command::Fmt { file, check } => fmt(&file, check),
         Command::Schedule(args) => schedule_cmd::run(args),

@@ -58,5 +58,8 @@ fn registry() -> Vec<Entry> {
         ("audit-programme", gen_schema::<crate::schedule::AuditProgramme>),
         ("nc-report", gen_schema::<crate::nc::NcReport>),
         ("nc-action", gen_schema::<crate::nc::NcAction>),
+        ("risk-register", gen_schema::<crate::risk::Register>),
+        ("heatmap", gen_schema::<crate::risk::HeatMap>),
+        ("treatment-plan", gen_schema::<crate::risk::TreatmentPlan>),
     ]
 }
