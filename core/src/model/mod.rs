@@ -147,6 +147,12 @@ pub struct Settings {
     /// Days ahead of a deadline at which a finding warns that it is coming.
     /// Default 30.
     pub warning_window_days: u32,
+    /// Days to resolve a major nonconformity when it sets no `due_on`.
+    /// Default 90 (a common certification-body deadline).
+    pub nonconformity_major_days: u32,
+    /// Days to resolve a minor nonconformity when it sets no `due_on`.
+    /// Default 180.
+    pub nonconformity_minor_days: u32,
     /// Vendor data, untouched.
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -161,6 +167,8 @@ impl Default for Settings {
             management_review_interval_months: 12,
             internal_audit_cycle_years: 3,
             warning_window_days: 30,
+            nonconformity_major_days: 90,
+            nonconformity_minor_days: 180,
             extensions: Extensions::new(),
         }
     }
