@@ -28,6 +28,7 @@ fn registry() -> Vec<Entry> {
         ("annex-a", gen_schema::<Vec<crate::catalog::ControlInfo>>),
         ("mapping", gen_schema::<Vec<crate::catalog::MappingInfo>>),
         ("risk-methodology", gen_schema::<crate::risk::ResolvedMethodology>),
+        ("risk-assessment", gen_schema::<crate::risk::Assessment>),
         ("soa", gen_schema::<crate::soa::Statement>),
         ("soa-diff", gen_schema::<crate::soa::SoaDiff>),
         ("evaluation", gen_schema::<crate::evaluate::Evaluation>),

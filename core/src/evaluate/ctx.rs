@@ -12,7 +12,6 @@ pub struct Ctx<'a> {
     pub(crate) doc: &'a Document,
     pub(crate) as_of: Date,
     pub(crate) people: HashMap<&'a str, &'a Person>,
-    pub(crate) assets: HashMap<&'a str, &'a Asset>,
     pub(crate) roles_of: HashMap<&'a str, Vec<&'a Role>>,
     pub(crate) soa_entries: HashMap<&'static str, &'a SoaEntry>,
     pub(crate) statement: Statement,
@@ -21,7 +20,10 @@ pub struct Ctx<'a> {
     pub(crate) treatments_of: HashMap<&'a str, Vec<&'a Treatment>>,
     /// Latest completion per (person, course).
     pub(crate) completions: HashMap<(&'a str, &'a str), Date>,
-    pub(crate) methodology: Option<crate::risk::ResolvedMethodology>,
+    /// The risk engine's assessment (`None` if it refused the document).
+    pub(crate) assessment: Option<crate::risk::Assessment>,
+    /// Risk id -> index into `assessment.risks` (document order).
+    pub(crate) risk_index: HashMap<&'a str, usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -74,7 +76,6 @@ impl<'a> Ctx<'a> {
             doc,
             as_of,
             people,
-            assets: doc.assets.iter().map(|a| (a.id.as_str(), a)).collect(),
             roles_of,
             soa_entries,
             statement: soa::statement(doc, as_of),
@@ -82,7 +83,8 @@ impl<'a> Ctx<'a> {
             documents,
             treatments_of,
             completions,
-            methodology: crate::risk::resolve(&doc.risk_methodology).ok(),
+            assessment: crate::risk::assess(doc, as_of).ok(),
+            risk_index: doc.risks.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect(),
         }
     }
 
@@ -119,6 +121,12 @@ impl<'a> Ctx<'a> {
         v.sort_unstable();
         v.dedup();
         v
+    }
+
+    /// The risk engine's view of a risk.
+    pub(crate) fn assessed(&self, risk: &str) -> Option<&crate::risk::AssessedRisk> {
+        let i = *self.risk_index.get(risk)?;
+        self.assessment.as_ref()?.risks.get(i)
     }
 
     /// `as_of + days`.

@@ -4,6 +4,12 @@
 //! The document records ratings and decisions; this module derives levels,
 //! ranks and verdicts from them. It does not hold the quantitative (Open FAIR)
 //! model, which is in [`crate::quant`].
+pub mod assess;
+pub mod heatmap;
 pub mod methodology;
+pub mod register;
 
+pub use assess::{AppliedApproach, AssessedRisk, Assessment, ConsequenceSource, LevelResult, assess};
+pub use heatmap::{HeatMap, heatmap, heatmap_svg};
 pub use methodology::{ResolvedMethodology, preset, resolve};
+pub use register::{Register, RegisterRow, register};

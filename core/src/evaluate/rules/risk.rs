@@ -1,11 +1,11 @@
 //! Risk assessment and treatment (6.1.2, 6.1.3, 8.2, 8.3; checklist steps
 //! 5–7).
 //!
-//! Levels and the appetite come from the risk engine's view of each risk
-//! ([`view`]); see the note there on its source.
+//! Levels, appetite, acceptance validity and review dates come from the risk
+//! engine ([`crate::risk::assess`]); these rules judge them against 6.1.3.
+//! A rule that needs a level skips a risk the engine could not rate.
 use super::super::{Ctx, Draft, EntityKind as K, Out, Rule, Severity, Stage};
 use crate::model::{ActionStatus, Risk, RiskStatus, TreatmentOption};
-use crate::soa::add_days;
 
 /// The rules of this area.
 pub(in crate::evaluate) const RULES: &[Rule] = &[
@@ -179,79 +179,16 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
     },
 ];
 
-/// The engine's view of one risk, as the rules need it.
-///
-/// Source: computed here from [`crate::risk::resolve`] and the matrix
-/// lookups, not from `risk::assess`, which was not available on this branch
-/// when the rules were written. The logic is the methodology's: the level is
-/// `matrix[likelihood][consequence]`; the consequence is the rating's own,
-/// else the aggregate of its C/I/A consequences, else (asset-based) the
-/// aggregate of the affected assets' values.
-pub(in crate::evaluate) mod view {
-    use super::super::super::Ctx;
-    use crate::model::{Property, Rating, Risk};
-
-    /// Level indices of a risk, when they can be determined.
-    pub(in crate::evaluate) struct Levels {
-        pub(in crate::evaluate) inherent: Option<usize>,
-        pub(in crate::evaluate) residual: Option<usize>,
-    }
-
-    fn consequence(cx: &Ctx, r: &Risk, rating: &Rating) -> Option<u32> {
-        let m = cx.methodology.as_ref()?;
-        if let Some(c) = rating.consequence {
-            return Some(c);
-        }
-        let cia: Vec<u32> = Property::ALL.iter().filter_map(|p| rating.cia.get(*p)).collect();
-        if !cia.is_empty() {
-            return m.aggregate(&cia);
-        }
-        let props: Vec<Property> = if r.affects.is_empty() { Property::ALL.to_vec() } else { r.affects.clone() };
-        let values: Vec<u32> = props
-            .iter()
-            .filter_map(|p| {
-                r.assets.iter().filter_map(|a| cx.assets.get(a.as_str()).and_then(|x| x.value.get(*p))).max()
-            })
-            .collect();
-        m.aggregate(&values)
-    }
-
-    fn level(cx: &Ctx, r: &Risk, rating: Option<&Rating>) -> Option<usize> {
-        let rating = rating?;
-        let c = consequence(cx, r, rating)?;
-        cx.methodology.as_ref()?.level_index(rating.likelihood, c)
-    }
-
-    /// The levels of `r`.
-    pub(in crate::evaluate) fn levels(cx: &Ctx, r: &Risk) -> Levels {
-        Levels { inherent: level(cx, r, r.inherent.as_ref()), residual: level(cx, r, r.residual.as_ref()) }
-    }
-
-    /// Whether a level index is above the appetite.
-    pub(in crate::evaluate) fn above(cx: &Ctx, level: Option<usize>) -> bool {
-        match (cx.methodology.as_ref(), level) {
-            (Some(m), Some(l)) => m.above_appetite(l),
-            _ => false,
-        }
-    }
-}
-
 fn open<'a>(cx: &Ctx<'a>) -> impl Iterator<Item = &'a Risk> + use<'a> {
     cx.doc.risks.iter().filter(|r| r.status != RiskStatus::Closed)
 }
 
-/// When the risk's acceptance stops being valid, if it has a limit.
-fn acceptance_end(cx: &Ctx, r: &Risk) -> Option<crate::model::Date> {
-    let a = r.acceptance.as_ref()?;
-    let by_policy = cx.doc.risk_methodology.acceptance_validity_days.map(|d| add_days(a.on, d));
-    match (a.valid_until, by_policy) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    }
+fn validly_accepted(cx: &Ctx, r: &Risk) -> bool {
+    cx.assessed(&r.id).is_some_and(|a| a.accepted)
 }
 
-fn validly_accepted(cx: &Ctx, r: &Risk) -> bool {
-    r.acceptance.as_ref().is_some_and(|a| a.on <= cx.as_of) && acceptance_end(cx, r).is_none_or(|e| e >= cx.as_of)
+fn inherent_above(cx: &Ctx, r: &Risk) -> bool {
+    cx.assessed(&r.id).and_then(|a| a.inherent.as_ref()).is_some_and(|l| l.above_appetite)
 }
 
 fn risk_draft(msg: String, r: &Risk) -> Draft {
@@ -299,38 +236,30 @@ fn no_owner(cx: &Ctx, out: &mut Out) {
 fn not_assessed(cx: &Ctx, out: &mut Out) {
     for r in open(cx) {
         out.check();
-        if view::levels(cx, r).inherent.is_none() {
+        if cx.assessed(&r.id).is_none_or(|a| a.inherent.is_none()) {
             out.push(risk_draft(format!("risk \"{}\" has no inherent risk level (rating incomplete)", r.title), r));
         }
     }
 }
 
 fn assessment_stale(cx: &Ctx, out: &mut Out) {
-    let days = cx.settings().risk_review_days;
     for r in open(cx) {
         out.check();
-        match r.assessed_on {
-            None => out.push(risk_draft(format!("risk \"{}\" has no assessment date", r.title), r)),
-            Some(on) => {
-                let due = add_days(on, days);
-                if due < cx.as_of {
-                    out.push(
-                        risk_draft(
-                            format!("risk \"{}\" was last assessed on {on}; reassessment was due {due}", r.title),
-                            r,
-                        )
-                        .due(Some(due)),
-                    );
-                }
-            }
+        let Some(a) = cx.assessed(&r.id) else { continue };
+        match (a.assessed_on, a.review_due_on) {
+            (None, _) => out.push(risk_draft(format!("risk \"{}\" has no assessment date", r.title), r)),
+            (Some(on), Some(due)) if a.review_overdue => out.push(
+                risk_draft(format!("risk \"{}\" was last assessed on {on}; reassessment was due {due}", r.title), r)
+                    .due(Some(due)),
+            ),
+            _ => {}
         }
     }
 }
 
 fn untreated_above_appetite(cx: &Ctx, out: &mut Out) {
     for r in open(cx) {
-        let lv = view::levels(cx, r);
-        if !view::above(cx, lv.inherent) {
+        if !inherent_above(cx, r) {
             continue;
         }
         out.check();
@@ -343,7 +272,7 @@ fn untreated_above_appetite(cx: &Ctx, out: &mut Out) {
 
 fn action_overdue(cx: &Ctx, out: &mut Out) {
     for r in open(cx) {
-        let above = view::above(cx, view::levels(cx, r).inherent);
+        let above = inherent_above(cx, r);
         for t in cx.treatments_of.get(r.id.as_str()).into_iter().flatten() {
             for a in &t.actions {
                 if matches!(a.status, ActionStatus::Done | ActionStatus::Cancelled) {
@@ -389,7 +318,9 @@ fn residual_not_accepted(cx: &Ctx, out: &mut Out) {
             continue;
         }
         out.check();
-        if r.acceptance.is_none() {
+        // An expired acceptance is `risk.acceptance_expired`'s finding.
+        let expired = cx.assessed(&r.id).is_some_and(|a| a.acceptance_expired);
+        if !validly_accepted(cx, r) && !expired {
             out.push(risk_draft(format!("the residual risk of \"{}\" has not been accepted by its owner", r.title), r));
         }
     }
@@ -397,12 +328,9 @@ fn residual_not_accepted(cx: &Ctx, out: &mut Out) {
 
 fn residual_above_appetite(cx: &Ctx, out: &mut Out) {
     for r in open(cx) {
-        let lv = view::levels(cx, r);
-        if lv.residual.is_none() {
-            continue;
-        }
+        let Some(residual) = cx.assessed(&r.id).and_then(|a| a.residual.as_ref()) else { continue };
         out.check();
-        if view::above(cx, lv.residual) && !validly_accepted(cx, r) {
+        if residual.above_appetite && !validly_accepted(cx, r) {
             out.push(risk_draft(format!("the target residual level of \"{}\" is above the risk appetite", r.title), r));
         }
     }
@@ -411,7 +339,8 @@ fn residual_above_appetite(cx: &Ctx, out: &mut Out) {
 fn acceptance_expired(cx: &Ctx, out: &mut Out) {
     for r in open(cx).filter(|r| r.acceptance.is_some()) {
         out.check();
-        if let Some(end) = acceptance_end(cx, r).filter(|e| *e < cx.as_of) {
+        let Some(a) = cx.assessed(&r.id) else { continue };
+        if let (true, Some(end)) = (a.acceptance_expired, a.acceptance_expires_on) {
             out.push(risk_draft(format!("the acceptance of \"{}\" expired on {end}", r.title), r).due(Some(end)));
         }
     }
