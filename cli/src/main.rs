@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod catalog_cmd;
+mod check_cmd;
 mod io;
+mod soa_cmd;
 
 use io::Failure;
 
@@ -30,6 +32,11 @@ enum Command {
     /// Browse the embedded catalogs of the standard.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCmd),
+    /// Evaluate the ISMS: readiness, Stage 1/2 verdicts and findings; exit 1
+    /// when a finding reaches --fail-on.
+    Check(check_cmd::CheckArgs),
+    /// The full Statement of Applicability (all 93 Annex A controls).
+    Soa(soa_cmd::SoaArgs),
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -51,6 +58,8 @@ fn main() -> ExitCode {
                 .map_err(|e| Failure { code: e.exit_code, message: e.message })
         }
         Command::Schema { name, list } => schema(name.as_deref(), list),
+        Command::Check(args) => check_cmd::run(args),
+        Command::Soa(args) => soa_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

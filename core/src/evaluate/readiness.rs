@@ -10,11 +10,11 @@
 //! weighs by its default severity: blocker 8, major 4, minor 2, info 1.
 //!
 //! - **Clause score** (4 to 10): `100 × Σ w·pass / Σ w` over the rules whose
-//!   clause lies within that clause, rounded to an integer; 100 when no rule
-//!   applied.
+//!   clause lies within that clause, rounded to an integer; none (`null`)
+//!   when no rule applied.
 //! - **Theme score** (Annex A 5 to 8): the same, over the rules that examine
 //!   individual Annex A controls, counting only the controls of that theme.
-//! - **Overall**: the same over all rules that applied.
+//! - **Overall**: the same over all rules that applied (100 when none did).
 //!
 //! So a clause with one failing blocker rule (out of one check) and two
 //! passing minor rules scores `100 × (0 + 2 + 2) / (8 + 2 + 2) = 33`.
@@ -36,8 +36,8 @@ pub struct ScoreLine {
     pub key: String,
     /// Clause or theme title.
     pub title: String,
-    /// Score, 0–100.
-    pub score: u32,
+    /// Score, 0–100; `None` when no rule applied (nothing to judge yet).
+    pub score: Option<u32>,
     /// Rules that applied.
     pub rules: u32,
     /// Rules with at least one failure.
@@ -107,7 +107,7 @@ impl Acc {
         ScoreLine {
             key: key.to_owned(),
             title: title.to_owned(),
-            score: self.score(),
+            score: (self.rules > 0).then(|| self.score()),
             rules: self.rules,
             failing_rules: self.failing,
             findings: self.findings,
