@@ -2,6 +2,7 @@
 //! a healthy one: a healthy base document (zero findings) and one mutation
 //! per rule id. A test checks that the table covers the whole catalogue.
 #![allow(clippy::unwrap_used)]
+#![allow(clippy::disallowed_methods)] // the fixture drift test reads and writes a file
 use chrono::NaiveDate;
 use isms_core::evaluate::{Evaluation, Severity, evaluate, rules};
 use isms_core::model::*;

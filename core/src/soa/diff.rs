@@ -152,8 +152,7 @@ mod tests {
 
     #[test]
     fn detects_each_kind_of_change() {
-        let mut old = Soa::default();
-        old.entries = vec![entry("5.1", true), entry("5.2", true), entry("A.5.3", true)];
+        let old = Soa { entries: vec![entry("5.1", true), entry("5.2", true), entry("A.5.3", true)], ..Soa::default() };
         let mut new = old.clone();
         new.entries.remove(0); // 5.1 removed
         new.entries[0].applicable = false; // 5.2

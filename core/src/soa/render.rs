@@ -28,7 +28,7 @@ pub const CSV_HEADER: [&str; 14] = [
 ];
 
 fn reasons(e: &StatementEntry) -> String {
-    e.reasons.iter().map(|r| token(r)).collect::<Vec<_>>().join(";")
+    e.reasons.iter().map(token).collect::<Vec<_>>().join(";")
 }
 
 /// The snake_case JSON token of a unit enum value.

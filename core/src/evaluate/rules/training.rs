@@ -79,7 +79,7 @@ fn each_assignment<'a>(cx: &Ctx<'a>, mut f: impl FnMut(&'a Person, &'a Course)) 
         let roles = cx.roles_of.get(p.id.as_str());
         for c in &courses {
             let in_audience = c.audience_roles.is_empty()
-                || roles.is_some_and(|rs| rs.iter().any(|r| c.audience_roles.iter().any(|a| *a == r.id)));
+                || roles.is_some_and(|rs| rs.iter().any(|r| c.audience_roles.contains(&r.id)));
             if in_audience {
                 f(p, c);
             }
