@@ -6,10 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod catalog_cmd;
+mod check_cmd;
 mod io;
 mod nc_cmd;
 mod risk_cmd;
 mod schedule_cmd;
+mod soa_cmd;
 
 use io::Failure;
 
@@ -50,6 +52,11 @@ enum Command {
     /// Risk register, heat map and treatment plan.
     #[command(subcommand)]
     Risk(risk_cmd::RiskCmd),
+    /// Evaluate the ISMS: readiness, Stage 1/2 verdicts and findings; exit 1
+    /// when a finding reaches --fail-on.
+    Check(check_cmd::CheckArgs),
+    /// The full Statement of Applicability (all 93 Annex A controls).
+    Soa(soa_cmd::SoaArgs),
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -75,6 +82,8 @@ fn main() -> ExitCode {
         Command::Fmt { file, check } => fmt(&file, check),
         Command::Schedule(args) => schedule_cmd::run(args),
         Command::Nc(args) => nc_cmd::run(args),
+        Command::Check(args) => check_cmd::run(args),
+        Command::Soa(args) => soa_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

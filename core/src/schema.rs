@@ -61,5 +61,8 @@ fn registry() -> Vec<Entry> {
         ("risk-register", gen_schema::<crate::risk::Register>),
         ("heatmap", gen_schema::<crate::risk::HeatMap>),
         ("treatment-plan", gen_schema::<crate::risk::TreatmentPlan>),
+        ("soa", gen_schema::<crate::soa::Statement>),
+        ("soa-diff", gen_schema::<crate::soa::SoaDiff>),
+        ("evaluation", gen_schema::<crate::evaluate::Evaluation>),
     ]
 }
