@@ -14,7 +14,7 @@
 use crate::catalog;
 use crate::model::*;
 use crate::{Error, Problem, Result};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Every code `validate` can report, with what it means. Bindings and docs
 /// are checked against this list.
@@ -213,7 +213,7 @@ impl<'a> Checker<'a> {
 /// Checks a document and returns every problem found (empty when valid).
 /// Never panics, whatever the input.
 pub fn validate(doc: &Document) -> Vec<Problem> {
-    let mut c = Checker { index: HashMap::new(), custom_controls: HashMap::new(), problems: Vec::new() };
+    let mut c = Checker { index: HashMap::default(), custom_controls: HashMap::default(), problems: Vec::new() };
     if doc.schema_version.split('.').next() != SCHEMA_VERSION.split('.').next() {
         c.push(
             "unsupported_schema_version",
@@ -382,7 +382,7 @@ fn check_references(c: &mut Checker<'_>, d: &Document) {
         }
     }
     c.opt_ref("$.soa.approved_by", &d.soa.approved_by, PERSON);
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for (i, e) in d.soa.entries.iter().enumerate() {
         let p = format!("$.soa.entries[{i}]");
         match catalog::control(&e.control) {

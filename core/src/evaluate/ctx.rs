@@ -4,7 +4,7 @@ use super::{EntityKind, EntityRef, Finding, Rule, RuleOutcome, Severity, fingerp
 use crate::catalog::{self, Theme};
 use crate::model::*;
 use crate::soa::{self, Statement};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The document under evaluation, indexed for the rules. Built once per
 /// evaluation; every index is a hash map so rules stay linear.
@@ -30,19 +30,19 @@ impl<'a> Ctx<'a> {
     /// Indexes `doc` for evaluation on `as_of`.
     pub fn new(doc: &'a Document, as_of: Date) -> Self {
         let people = doc.people.iter().map(|p| (p.id.as_str(), p)).collect();
-        let mut roles_of: HashMap<&str, Vec<&Role>> = HashMap::new();
+        let mut roles_of: HashMap<&str, Vec<&Role>> = HashMap::default();
         for r in &doc.roles {
             for h in &r.holders {
                 roles_of.entry(h.as_str()).or_default().push(r);
             }
         }
-        let mut soa_entries = HashMap::new();
+        let mut soa_entries = HashMap::default();
         for e in &doc.soa.entries {
             if let Some(c) = catalog::control(&e.control) {
                 soa_entries.entry(c.id).or_insert(e);
             }
         }
-        let mut docs_by_key: HashMap<&str, Vec<&DocumentedInfo>> = HashMap::new();
+        let mut docs_by_key: HashMap<&str, Vec<&DocumentedInfo>> = HashMap::default();
         for d in &doc.documents {
             for k in &d.satisfies {
                 docs_by_key.entry(k.as_str()).or_default().push(d);
@@ -61,11 +61,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mut treatments_of: HashMap<&str, Vec<&Treatment>> = HashMap::new();
+        let mut treatments_of: HashMap<&str, Vec<&Treatment>> = HashMap::default();
         for t in &doc.treatments {
             treatments_of.entry(t.risk.as_str()).or_default().push(t);
         }
-        let mut completions: HashMap<(&str, &str), Date> = HashMap::new();
+        let mut completions: HashMap<(&str, &str), Date> = HashMap::default();
         for r in &doc.training.records {
             let slot = completions.entry((r.person.as_str(), r.course.as_str())).or_insert(r.completed_on);
             if r.completed_on > *slot {

@@ -61,7 +61,6 @@ use crate::{Error, Problem, Result};
 use chrono::Days;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The assessment of a whole register as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -199,17 +198,17 @@ pub fn assess(doc: &Document, as_of: Date) -> Result<Assessment> {
 /// Lookups by id, built once so that an assessment stays linear in the
 /// size of the document (no risks × treatments scans).
 struct Index<'a> {
-    treatments: BTreeMap<&'a str, Vec<&'a Treatment>>,
-    assets: BTreeMap<&'a str, (usize, &'a Asset)>,
+    treatments: rustc_hash::FxHashMap<&'a str, Vec<&'a Treatment>>,
+    assets: rustc_hash::FxHashMap<&'a str, (usize, &'a Asset)>,
 }
 
 impl<'a> Index<'a> {
     fn new(doc: &'a Document) -> Self {
-        let mut treatments: BTreeMap<&str, Vec<&Treatment>> = BTreeMap::new();
+        let mut treatments: rustc_hash::FxHashMap<&str, Vec<&Treatment>> = Default::default();
         for t in &doc.treatments {
             treatments.entry(t.risk.as_str()).or_default().push(t);
         }
-        let mut assets = BTreeMap::new();
+        let mut assets = rustc_hash::FxHashMap::default();
         for (i, a) in doc.assets.iter().enumerate() {
             assets.entry(a.id.as_str()).or_insert((i, a));
         }

@@ -8,9 +8,9 @@
 //! the rest of the document; the evaluation drift does that.
 use crate::catalog;
 use crate::model::{Id, ImplementationStatus, InclusionReason, Soa, SoaEntry};
+use rustc_hash::FxHashMap as HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// One kind of change to a control's entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -96,7 +96,7 @@ impl SoaDiff {
 }
 
 fn index(soa: &Soa) -> HashMap<&'static str, &SoaEntry> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for e in &soa.entries {
         if let Some(c) = catalog::control(&e.control) {
             m.entry(c.id).or_insert(e);

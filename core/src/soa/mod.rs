@@ -35,9 +35,10 @@ pub use diff::{ChangeKind, ControlChange, SoaDiff, diff};
 
 use crate::catalog::{self, Theme};
 use crate::model::{Date, Document, Evidence, Id, ImplementationStatus, InclusionReason, RiskStatus, SoaEntry};
+use rustc_hash::FxHashMap as HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Whether, and how, the statement decides on a control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -240,14 +241,14 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
     let evidence_by_id: HashMap<&str, &Evidence> = doc.evidence.iter().map(|e| (e.id.as_str(), e)).collect();
     let risk_status: HashMap<&str, RiskStatus> = doc.risks.iter().map(|r| (r.id.as_str(), r.status)).collect();
 
-    let mut entries_by_control: HashMap<&'static str, &SoaEntry> = HashMap::new();
+    let mut entries_by_control: HashMap<&'static str, &SoaEntry> = HashMap::default();
     for e in &doc.soa.entries {
         if let Some(c) = catalog::control(&e.control) {
             entries_by_control.entry(c.id).or_insert(e);
         }
     }
     // control -> (treatments, risks) relying on it
-    let mut relied: HashMap<&'static str, (BTreeSet<&str>, BTreeSet<&str>)> = HashMap::new();
+    let mut relied: HashMap<&'static str, (BTreeSet<&str>, BTreeSet<&str>)> = HashMap::default();
     for t in &doc.treatments {
         if risk_status.get(t.risk.as_str()) == Some(&RiskStatus::Closed) {
             continue;
@@ -260,7 +261,7 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
             });
         }
     }
-    let mut evidence_by_control: HashMap<&'static str, BTreeSet<&str>> = HashMap::new();
+    let mut evidence_by_control: HashMap<&'static str, BTreeSet<&str>> = HashMap::default();
     for e in &doc.evidence {
         for c in &e.controls {
             resolver.each(c, |id| {
@@ -268,7 +269,7 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
             });
         }
     }
-    let mut docs_by_control: HashMap<&'static str, BTreeSet<&str>> = HashMap::new();
+    let mut docs_by_control: HashMap<&'static str, BTreeSet<&str>> = HashMap::default();
     for d in &doc.documents {
         for c in &d.controls {
             resolver.each(c, |id| {

@@ -8,7 +8,7 @@ use super::super::{Ctx, Draft, EntityKind as K, Out, Rule, Severity, Stage};
 use crate::catalog;
 use crate::model::{Date, EventStatus, InternalAudit};
 use crate::soa::Applicability;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The rules of this area.
 pub(in crate::evaluate) const RULES: &[Rule] = &[
