@@ -143,6 +143,7 @@ pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
                 }),
                 assessed_on: Some(day(as_of, r.below(500))),
                 acceptance: None,
+                fair: None,
                 extensions: Default::default(),
             }
         })
@@ -174,6 +175,7 @@ pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
                 extensions: Default::default(),
             }],
             rationale: None,
+            fair_effects: vec![],
             approved_by: if i % 20 == 1 { None } else { owners[i].clone() },
             approved_on: if i % 20 == 1 { None } else { Some(day(as_of, 400)) },
             extensions: Default::default(),

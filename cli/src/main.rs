@@ -11,6 +11,7 @@ mod io;
 mod nc_cmd;
 mod risk_cmd;
 mod schedule_cmd;
+mod simulate_cmd;
 mod soa_cmd;
 
 use io::Failure;
@@ -49,6 +50,9 @@ enum Command {
     Schedule(schedule_cmd::ScheduleArgs),
     /// Nonconformities: list, show, and lifecycle transitions.
     Nc(nc_cmd::NcArgs),
+    /// Open FAIR Monte Carlo: annual loss of quantified risks, before and
+    /// after treatment, ROSI and the portfolio.
+    Simulate(simulate_cmd::SimulateArgs),
     /// Risk register, heat map and treatment plan.
     #[command(subcommand)]
     Risk(risk_cmd::RiskCmd),
@@ -83,6 +87,7 @@ fn main() -> ExitCode {
         Command::Schedule(args) => schedule_cmd::run(args),
         Command::Nc(args) => nc_cmd::run(args),
         Command::Check(args) => check_cmd::run(args),
+        Command::Simulate(args) => simulate_cmd::run(args),
         Command::Soa(args) => soa_cmd::run(args),
     };
     match result {
@@ -96,7 +101,7 @@ fn main() -> ExitCode {
 }
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error.
-fn emit(text: &str) -> Result<(), Failure> {
+pub(crate) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),

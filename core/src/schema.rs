@@ -64,5 +64,6 @@ fn registry() -> Vec<Entry> {
         ("soa", gen_schema::<crate::soa::Statement>),
         ("soa-diff", gen_schema::<crate::soa::SoaDiff>),
         ("evaluation", gen_schema::<crate::evaluate::Evaluation>),
+        ("simulation", gen_schema::<crate::quant::DocumentSimulation>),
     ]
 }

@@ -33,6 +33,10 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
     ("date_order", "Two dates are in an impossible order (an end before its start, an approval before it was raised)."),
     ("out_of_range", "A number is outside its allowed range (a percentage over 100, a rating off the scale)."),
     ("invalid_methodology", "The risk methodology's scales, levels, matrix or appetite are inconsistent."),
+    (
+        "invalid_fair_model",
+        "A risk's Open FAIR model or a treatment's control effect cannot be simulated (min above max, probability outside 0–1, ...).",
+    ),
     ("nc_history_mismatch", "A nonconformity's transition history does not replay to its recorded state."),
 ];
 
@@ -225,6 +229,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     check_references(&mut c, doc);
     check_risk(&mut c, doc);
     check_dates(&mut c, doc);
+    check_fair_effects(&mut c, doc);
     c.problems.extend(crate::nc::check_history(doc));
     c.problems
 }
@@ -564,12 +569,32 @@ fn check_risk(c: &mut Checker<'_>, d: &Document) {
         cia(c, &format!("$.assets[{i}].value"), &a.value, "the asset value");
     }
     for (i, r) in d.risks.iter().enumerate() {
+        if let Some(Err(e)) = r.fair.as_ref().map(|m| m.validate(&format!("$.risks[{i}].fair"))) {
+            fair_problem(c, e);
+        }
         for (name, rating) in [("inherent", &r.inherent), ("residual", &r.residual)] {
             if let Some(rt) = rating {
                 let p = format!("$.risks[{i}].{name}");
                 c.range(format!("{p}.likelihood"), Some(rt.likelihood), 1, nl, "the likelihood (scale step)");
                 c.range(format!("{p}.consequence"), rt.consequence, 1, nc, "the consequence (scale step)");
                 cia(c, &format!("{p}.cia"), &rt.cia, "the consequence");
+            }
+        }
+    }
+}
+
+fn fair_problem(c: &mut Checker<'_>, e: Error) {
+    match e {
+        Error::InvalidArgument { path, message } => c.push("invalid_fair_model", path, message),
+        other => c.push("invalid_fair_model", "$", other.to_string()),
+    }
+}
+
+fn check_fair_effects(c: &mut Checker<'_>, d: &Document) {
+    for (i, t) in d.treatments.iter().enumerate() {
+        for (j, e) in t.fair_effects.iter().enumerate() {
+            if let Err(err) = e.validate(&format!("$.treatments[{i}].fair_effects[{j}]")) {
+                fair_problem(c, err);
             }
         }
     }

@@ -133,6 +133,19 @@ fn invalid_methodology() {
 }
 
 #[test]
+fn invalid_fair_model() {
+    expect("invalid_fair_model", "$.risks[0].fair.primary_loss.max", |v| {
+        v["risks"][0]["fair"] = json!({
+            "frequency": {"kind": "tef", "threat_event_frequency": {"kind": "constant", "value": 2.0}},
+            "primary_loss": {"kind": "pert", "min": 500.0, "mode": 100.0, "max": 50.0}
+        })
+    });
+    expect("invalid_fair_model", "$.treatments[0].fair_effects[0].tef_reduction", |v| {
+        v["treatments"][0]["fair_effects"] = json!([{"name": "MFA", "tef_reduction": 1.5, "annual_cost": 100.0}])
+    });
+}
+
+#[test]
 fn nc_history_mismatch() {
     // The state says corrected, but no transition was recorded.
     expect("nc_history_mismatch", "$.nonconformities[0].state", |v| {

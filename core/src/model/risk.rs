@@ -209,6 +209,10 @@ pub struct Risk {
     /// The owner's acceptance of the residual risk.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acceptance: Option<Acceptance>,
+    /// Optional quantitative (Open FAIR) model of the risk before treatment;
+    /// `isms simulate` runs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fair: Option<crate::quant::FairModel>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -290,6 +294,10 @@ pub struct Treatment {
     /// Rationale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rationale: Option<String>,
+    /// Quantified effect of this treatment's controls on the risk's Open FAIR
+    /// model (reductions and annual cost), for residual loss and ROSI.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fair_effects: Vec<crate::quant::ControlEffect>,
     /// Risk owner's approval of the plan (6.1.3 f): who.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<Id>,

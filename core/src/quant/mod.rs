@@ -69,12 +69,14 @@
 //! [`Error::InvalidArgument`](crate::Error::InvalidArgument) with a path such
 //! as `fair.primary_loss.max` or `options.trials`. No input makes them panic.
 
+pub mod document;
 pub mod model;
 pub mod rng;
 pub mod sample;
 mod sim;
 mod ziggurat;
 
+pub use document::{DocumentSimulation, RiskSimulation, simulate_document};
 pub use model::{
     ControlEffect, DEFAULT_MAX_WORK, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, LecPoint, Percentiles,
     PortfolioResult, RiskContribution, RosiResult, SecondaryLoss, SimulationOptions, SimulationResult, Vulnerability,
