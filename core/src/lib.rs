@@ -11,6 +11,7 @@ pub mod json;
 pub mod model;
 pub mod nc;
 pub mod risk;
+pub mod roadmap;
 pub mod schedule;
 pub mod schema;
 pub mod soa;

@@ -64,5 +64,7 @@ fn registry() -> Vec<Entry> {
         ("soa", gen_schema::<crate::soa::Statement>),
         ("soa-diff", gen_schema::<crate::soa::SoaDiff>),
         ("evaluation", gen_schema::<crate::evaluate::Evaluation>),
+        ("drift", gen_schema::<crate::evaluate::Drift>),
+        ("roadmap", gen_schema::<crate::roadmap::Roadmap>),
     ]
 }
