@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod error;
 pub mod evaluate;
 pub mod quant;
+pub mod report;
 pub use error::{Error, Problem, Result};
 pub mod json;
 pub mod model;
