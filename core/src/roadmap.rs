@@ -211,7 +211,8 @@ fn status_of(doc: &Document, step: u8, checked: u32, failed: u32, blockers: usiz
             return StepStatus::Done;
         }
         let audits = cert.audits.iter().any(|a| {
-            matches!(a.kind, ExternalAuditKind::Stage1 | ExternalAuditKind::Stage2) && a.status != EventStatus::Cancelled
+            matches!(a.kind, ExternalAuditKind::Stage1 | ExternalAuditKind::Stage2)
+                && a.status != EventStatus::Cancelled
         });
         return if audits { StepStatus::InProgress } else { StepStatus::NotStarted };
     }
@@ -383,8 +384,7 @@ pub fn roadmap_mermaid(r: &Roadmap) -> String {
             StepStatus::InProgress => tags.push("active"),
             StepStatus::NotStarted => {}
         }
-        let when =
-            if st.end <= st.start { format!("{}, 1d", st.start) } else { format!("{}, {}", st.start, st.end) };
+        let when = if st.end <= st.start { format!("{}, 1d", st.start) } else { format!("{}, {}", st.start, st.end) };
         let tags = if tags.is_empty() { String::new() } else { format!("{}, ", tags.join(", ")) };
         let _ = writeln!(s, "    {}. {} :{tags}s{}, {when}", st.step, mermaid_text(&st.title), st.step);
     }

@@ -239,7 +239,8 @@ pub fn drift(old: &Evaluation, new: &Evaluation) -> Drift {
                         unchanged_count += 1;
                         continue;
                     }
-                    let worse = reasons.iter().any(|r| matches!(r, ChangeReason::SeverityRaised | ChangeReason::BecameOverdue));
+                    let worse =
+                        reasons.iter().any(|r| matches!(r, ChangeReason::SeverityRaised | ChangeReason::BecameOverdue));
                     let change = FindingChange {
                         fingerprint: fp.to_owned(),
                         rule: n.rule.clone(),
@@ -256,11 +257,13 @@ pub fn drift(old: &Evaluation, new: &Evaluation) -> Drift {
             }
         }
     }
-    let order = |a: &Finding, b: &Finding| (a.severity, &a.rule, &a.fingerprint).cmp(&(b.severity, &b.rule, &b.fingerprint));
+    let order =
+        |a: &Finding, b: &Finding| (a.severity, &a.rule, &a.fingerprint).cmp(&(b.severity, &b.rule, &b.fingerprint));
     new_findings.sort_by(order);
     resolved.sort_by(order);
-    let corder =
-        |a: &FindingChange, b: &FindingChange| (a.new_severity, &a.rule, &a.fingerprint).cmp(&(b.new_severity, &b.rule, &b.fingerprint));
+    let corder = |a: &FindingChange, b: &FindingChange| {
+        (a.new_severity, &a.rule, &a.fingerprint).cmp(&(b.new_severity, &b.rule, &b.fingerprint))
+    };
     worsened.sort_by(corder);
     improved.sort_by(corder);
     let (ro, rn) = (&old.readiness, &new.readiness);
@@ -325,7 +328,8 @@ mod tests {
     }
 
     fn eval(as_of: &str, findings: Vec<Finding>) -> Evaluation {
-        let doc: Document = crate::json::parse_document(r#"{"schema_version":"1.0","organization":{"name":"x"}}"#).unwrap();
+        let doc: Document =
+            crate::json::parse_document(r#"{"schema_version":"1.0","organization":{"name":"x"}}"#).unwrap();
         let mut e = crate::evaluate::evaluate_unchecked(&doc, d(as_of));
         e.findings = findings;
         e.summary = Summary::default();

@@ -51,7 +51,8 @@ pub fn readiness_svg(r: &Readiness) -> String {
         match line.score {
             Some(v) => {
                 let w = BAR * v.min(100) as usize / 100;
-                let _ = writeln!(s, r#"<rect x="{LABEL}" y="{}" width="{w}" height="18" fill="{}"/>"#, y + 2, colour(v));
+                let _ =
+                    writeln!(s, r#"<rect x="{LABEL}" y="{}" width="{w}" height="18" fill="{}"/>"#, y + 2, colour(v));
                 let _ = writeln!(s, r#"<text x="{}" y="{}">{v}</text>"#, LABEL + BAR + 6, y + 15);
             }
             None => {
@@ -61,7 +62,11 @@ pub fn readiness_svg(r: &Readiness) -> String {
     }
     let axis = 10 + rows.len() * ROW + 14;
     for v in [0usize, 50, 80, 100] {
-        let _ = writeln!(s, r##"<text x="{}" y="{axis}" fill="#59636e" text-anchor="middle">{v}</text>"##, LABEL + BAR * v / 100);
+        let _ = writeln!(
+            s,
+            r##"<text x="{}" y="{axis}" fill="#59636e" text-anchor="middle">{v}</text>"##,
+            LABEL + BAR * v / 100
+        );
     }
     s.push_str("</svg>\n");
     s

@@ -67,4 +67,3 @@ fn readiness_chart_marks_unscored_lines() {
     assert!(unscored > 0, "an empty document leaves some lines unjudged");
     assert_eq!(svg.matches(">n/a<").count(), unscored);
 }
-
