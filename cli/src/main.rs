@@ -7,9 +7,12 @@ use std::process::ExitCode;
 
 mod catalog_cmd;
 mod check_cmd;
+mod diff_cmd;
 mod io;
 mod nc_cmd;
+mod report_cmd;
 mod risk_cmd;
+mod roadmap_cmd;
 mod schedule_cmd;
 mod simulate_cmd;
 mod soa_cmd;
@@ -61,6 +64,15 @@ enum Command {
     Check(check_cmd::CheckArgs),
     /// The full Statement of Applicability (all 93 Annex A controls).
     Soa(soa_cmd::SoaArgs),
+    /// Compare two documents, or one document at two dates: new, resolved
+    /// and worsened findings and the SoA diff; exit 1 when a new finding
+    /// reaches --fail-on-new.
+    Diff(diff_cmd::DiffArgs),
+    /// The 17 checklist steps with status, blockers, dependencies and dates
+    /// (optionally a Mermaid gantt chart).
+    Roadmap(roadmap_cmd::RoadmapArgs),
+    /// Write one self-contained HTML readiness report.
+    Report(report_cmd::ReportArgs),
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -89,6 +101,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(args),
         Command::Simulate(args) => simulate_cmd::run(args),
         Command::Soa(args) => soa_cmd::run(args),
+        Command::Diff(args) => diff_cmd::run(args),
+        Command::Roadmap(args) => roadmap_cmd::run(args),
+        Command::Report(args) => report_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -65,5 +65,7 @@ fn registry() -> Vec<Entry> {
         ("soa-diff", gen_schema::<crate::soa::SoaDiff>),
         ("evaluation", gen_schema::<crate::evaluate::Evaluation>),
         ("simulation", gen_schema::<crate::quant::DocumentSimulation>),
+        ("drift", gen_schema::<crate::evaluate::Drift>),
+        ("roadmap", gen_schema::<crate::roadmap::Roadmap>),
     ]
 }

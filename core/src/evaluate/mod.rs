@@ -25,11 +25,13 @@
 //! evidence per control, training records per person and course, mandatory
 //! documents per key), so every rule is linear in the entities it examines.
 mod ctx;
+pub mod drift;
 pub mod readiness;
 mod rule;
 mod rules;
 
 pub use ctx::{Ctx, Draft, Out};
+pub use drift::{Drift, drift, drift_dates, drift_documents};
 pub use readiness::{Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
 

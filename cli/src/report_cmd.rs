@@ -1,0 +1,28 @@
+//! `isms report`: the one-page self-contained HTML readiness report
+//! (`isms_core::report::report_html`), written atomically.
+use crate::check_cmd::{parse_date, today};
+use crate::io::{self, Failure};
+use isms_core::model::Date;
+use std::path::PathBuf;
+
+/// Arguments of `isms report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The ISMS document (JSON); `-` reads standard input.
+    pub file: PathBuf,
+    /// Write the HTML report here (atomically); `-` writes standard output.
+    #[arg(long)]
+    pub html: PathBuf,
+    /// Report as of this date (YYYY-MM-DD); default today (UTC).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+/// Runs `isms report`.
+pub fn run(args: ReportArgs) -> Result<u8, Failure> {
+    let doc = io::load_valid(&args.file)?;
+    let html = isms_core::report::report_html(&doc, args.as_of.unwrap_or_else(today))
+        .map_err(|e| Failure::input(io::describe(&args.file, &e)))?;
+    io::write_output(&args.html, html.as_bytes())?;
+    Ok(0)
+}

@@ -1,0 +1,158 @@
+//! The one-file readiness report: everything an ISMS manager, a sponsor or
+//! an auditor wants on one page (clauses 9.1 and 9.3: monitoring results
+//! presented to top management).
+//!
+//! **What this is**: [`report_html`], a pure function of a document and a
+//! date that returns one self-contained HTML page: readiness by clause and
+//! by Annex A theme (an SVG bar chart), the Stage 1 / Stage 2 verdicts and
+//! their blockers, the inherent and residual risk heat maps
+//! ([`crate::risk::heatmap_svg`]), a summary of the Statement of
+//! Applicability per theme, the findings grouped by severity, the deadlines
+//! of the next [`DEADLINE_DAYS`] days (and overdue ones) from
+//! [`crate::schedule::calendar`], and the [roadmap](crate::roadmap).
+//!
+//! **What this is not**: a new computation. Every number comes from the
+//! modules above; this module only lays them out. The page is rendered by
+//! minijinja from a template embedded in the library with HTML
+//! auto-escaping on; styles are inline, charts are inline SVG, there is no
+//! script and no reference to anything outside the file, so it can be
+//! mailed or archived as it is.
+mod charts;
+
+use crate::evaluate::{self, Evaluation, Severity};
+use crate::model::{Date, Document, ImplementationStatus};
+use crate::roadmap::{self, Roadmap};
+use crate::schedule::{self, add_days};
+use crate::soa::{self, Applicability, Statement};
+use crate::{Error, Result, risk, validate};
+use minijinja::Value;
+use serde_json::json;
+
+pub use charts::readiness_svg;
+
+/// How far ahead the deadlines section looks, in days.
+pub const DEADLINE_DAYS: i64 = 90;
+
+const TEMPLATE: &str = include_str!("templates/report.html");
+
+/// The snake_case JSON token of a unit enum value.
+fn token<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// An SVG to embed inline: HTML parses inline SVG without a namespace
+/// declaration, so the standalone one is dropped (the page then names no
+/// URL at all).
+fn inline_svg(svg: &str) -> Value {
+    Value::from_safe_string(svg.replacen(r#" xmlns="http://www.w3.org/2000/svg""#, "", 1))
+}
+
+fn soa_by_theme(s: &Statement) -> Vec<serde_json::Value> {
+    let mut rows = Vec::new();
+    for theme in crate::catalog::Theme::ALL {
+        let es: Vec<_> = s.entries.iter().filter(|e| e.theme == *theme).collect();
+        let n = |f: &dyn Fn(&soa::StatementEntry) -> bool| es.iter().filter(|e| f(e)).count();
+        rows.push(json!({
+            "theme": theme.as_str(),
+            "controls": es.len(),
+            "applicable": n(&|e| e.applicability == Applicability::Applicable),
+            "excluded": n(&|e| e.applicability == Applicability::Excluded),
+            "not_addressed": n(&|e| e.applicability == Applicability::NotAddressed),
+            "implemented": n(&|e| e.status == Some(ImplementationStatus::Implemented)),
+            "evidence_current": n(&|e| e.evidence_current),
+        }));
+    }
+    rows
+}
+
+fn verdict_json(e: &Evaluation, v: &evaluate::StageVerdict) -> serde_json::Value {
+    let blockers: Vec<_> = v
+        .blockers
+        .iter()
+        .map(|b| {
+            let msg = e.findings.iter().find(|f| f.fingerprint == b.fingerprint).map(|f| f.message.clone());
+            json!({"rule": b.rule, "fingerprint": b.fingerprint, "message": msg})
+        })
+        .collect();
+    json!({"ready": v.ready, "blockers": blockers})
+}
+
+/// The report of `doc` on `as_of` as one self-contained HTML page.
+/// Refuses a document that fails [`crate::validate`].
+pub fn report_html(doc: &Document, as_of: Date) -> Result<String> {
+    validate::check(doc)?;
+    let eval = evaluate::evaluate_unchecked(doc, as_of);
+    let road = roadmap::roadmap_from(doc, &eval);
+    render(doc, &eval, &road)
+}
+
+/// [`report_html`] from an evaluation and roadmap of `doc` already at hand.
+pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<String> {
+    let as_of = eval.as_of;
+    let statement = soa::statement(doc, as_of);
+    let (heat_inherent, heat_residual) = match risk::heatmap(doc, as_of) {
+        Ok(m) => (Some(inline_svg(&risk::heatmap_svg(&m, false))), Some(inline_svg(&risk::heatmap_svg(&m, true)))),
+        Err(_) => (None, None),
+    };
+    let until = add_days(as_of, DEADLINE_DAYS);
+    let deadlines: Vec<serde_json::Value> = schedule::calendar(doc, as_of, until)
+        .map(|c| c.items)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| i.status != schedule::Status::Done)
+        .map(|i| {
+            json!({"date": i.date, "kind": token(&i.kind).replace('_', " "), "title": i.title,
+                   "owner": i.owner, "status": token(&i.status)})
+        })
+        .collect();
+    let groups: Vec<serde_json::Value> = Severity::ALL
+        .iter()
+        .map(|s| {
+            let fs: Vec<_> = eval.findings.iter().filter(|f| f.severity == *s).collect();
+            json!({"severity": s.as_str(), "findings": fs})
+        })
+        .collect();
+    let steps: Vec<serde_json::Value> = road
+        .steps
+        .iter()
+        .map(|s| {
+            json!({"step": s.step, "title": s.title, "status": s.status.as_str(), "label": s.status.as_str().replace('_', " "),
+                   "waiting_on": s.waiting_on, "start": s.start, "end": s.end, "dates": token(&s.dates),
+                   "blockers": s.blocked_by.len(), "at_risk": s.at_risk})
+        })
+        .collect();
+    let ctx = json!({
+        "title": format!("ISMS readiness report — {}", doc.organization.name),
+        "organization": doc.organization.name,
+        "as_of": as_of,
+        "until": until,
+        "deadline_days": DEADLINE_DAYS,
+        "readiness": eval.readiness,
+        "summary": eval.summary,
+        "stage1": verdict_json(eval, &eval.readiness.stage1),
+        "stage2": verdict_json(eval, &eval.readiness.stage2),
+        "soa": {"version": statement.version, "summary": statement.summary, "themes": soa_by_theme(&statement)},
+        "groups": groups,
+        "deadlines": deadlines,
+        "roadmap": {"done": road.done, "in_progress": road.in_progress, "not_started": road.not_started,
+                    "target_date": road.target_date, "steps": steps},
+    });
+    let mut env = minijinja::Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    let err = |e: minijinja::Error| Error::invalid_argument("$", format!("cannot render the report template: {e}"));
+    env.add_template("report.html", TEMPLATE).map_err(err)?;
+    let tmpl = env.get_template("report.html").map_err(err)?;
+    let root = minijinja::context! {
+        r => Value::from(minijinja::value::Serde(ctx)),
+        readiness_svg => Value::from_safe_string(charts::readiness_svg(&eval.readiness)),
+        heat_inherent => heat_inherent.unwrap_or(Value::UNDEFINED),
+        heat_residual => heat_residual.unwrap_or(Value::UNDEFINED),
+    };
+    tmpl.render(root).map_err(err)
+}
+
+#[cfg(test)]
+mod tests;
