@@ -1,0 +1,140 @@
+"""The ISMS document: :class:`Isms`, :func:`load` and :func:`loads`."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from typing import Any, Mapping, Union
+
+from . import _native
+from ._records import _jsonable
+from .errors import Problem
+
+__all__ = ["Isms", "load", "loads"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class Isms:
+    """One ISMS document, parsed and held by the native engine.
+
+    The document is immutable: operations that change it (such as
+    nonconformity transitions) return a new :class:`Isms`. Build one with
+    :func:`isms.load`, :func:`isms.loads` or :meth:`Isms.from_dict`.
+    """
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, native: _native.Document) -> None:
+        """Wraps a native document; prefer :func:`load`, :func:`loads` or :meth:`from_dict`."""
+        if not isinstance(native, _native.Document):
+            raise TypeError("Isms(...) wraps a native document; use isms.loads(text) or Isms.from_dict(d)")
+        self._doc = native
+
+    # -- construction and serialisation ------------------------------------------------------
+
+    @classmethod
+    def from_json(cls, text: Union[str, bytes]) -> Isms:
+        """Parses JSON text. Raises :class:`isms.ParseError` (with path, line and column)."""
+        if isinstance(text, (bytes, bytearray)):
+            text = bytes(text).decode("utf-8")
+        return cls(_native.Document.from_json(text))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Isms:
+        """Builds a document from a dict shaped like the JSON. Values may be
+        :class:`datetime.date` where the JSON has an ISO date.
+
+        Raises :class:`isms.ParseError` with the JSON path of a bad value.
+        """
+        # json.dumps (C) + the core's parser is faster than walking the dict
+        # from Rust for big documents, and accepts dates; see benches/results/python.md.
+        return cls(_native.Document.from_json(json.dumps(d, default=_jsonable)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document as a JSON-shaped dict (dates as ISO strings)."""
+        d: dict[str, Any] = json.loads(self._doc.to_json())
+        return d
+
+    def to_json(self) -> str:
+        """The document as deterministic, pretty-printed JSON (same document, same bytes)."""
+        return self._doc.to_json()
+
+    def save(self, path: PathLike) -> None:
+        """Writes :meth:`to_json` to ``path`` (UTF-8)."""
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.to_json())
+
+    # -- checks --------------------------------------------------------------------------------
+
+    def validate(self) -> list[Problem]:
+        """Every problem in the document (dangling references, duplicate ids,
+        impossible dates, unknown controls ...); empty when it is valid."""
+        return [Problem.from_dict(p) for p in self._doc.validate()]
+
+    def check(self) -> Isms:
+        """Returns ``self`` if the document is valid; otherwise raises
+        :class:`isms.ValidationError` whose ``.problems`` lists every problem."""
+        self._doc.check()
+        return self
+
+    @property
+    def is_valid(self) -> bool:
+        """Whether :meth:`validate` finds no problem."""
+        return not self._doc.validate()
+
+    # -- convenience ---------------------------------------------------------------------------
+
+    @property
+    def organization(self) -> str:
+        """The organisation's name."""
+        return str(self.to_dict()["organization"]["name"])
+
+    @property
+    def native(self) -> _native.Document:
+        """The underlying native document (for extensions of this package)."""
+        return self._doc
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Isms):
+            return bool(self._doc == other._doc)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Isms {self.organization!r}>"
+
+    def _repr_html_(self) -> str:
+        d = self.to_dict()
+        counts = {k: len(v) for k, v in d.items() if isinstance(v, list) and v}
+        problems = self.validate()
+        rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{n}</td></tr>" for k, n in counts.items())
+        status = (
+            "<p>valid</p>"
+            if not problems
+            else f"<p>{len(problems)} problem(s); first: {html.escape(str(problems[0]))}</p>"
+        )
+        return (
+            f"<div><strong>ISMS: {html.escape(str(d['organization']['name']))}</strong>"
+            f"<table><tbody>{rows}</tbody></table>{status}</div>"
+        )
+
+
+def loads(text: Union[str, bytes]) -> Isms:
+    """Parses an ISMS document from JSON text (structure only; call
+    :meth:`Isms.validate` for referential integrity).
+
+    Raises :class:`isms.ParseError` with the JSON path, line and column.
+    """
+    return Isms.from_json(text)
+
+
+def load(path: PathLike) -> Isms:
+    """Reads and parses an ISMS document from a JSON file.
+
+    Raises :class:`isms.ParseError`, or :class:`OSError` if the file cannot be read.
+    """
+    with open(path, "rb") as f:
+        return Isms.from_json(f.read())
