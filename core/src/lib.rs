@@ -1,5 +1,6 @@
-//! isms-core: the pure engine.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod catalog;
 pub mod error;

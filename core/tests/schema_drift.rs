@@ -1,5 +1,6 @@
 //! The checked-in schemas under `schema/` must equal what the code generates.
 //! Fix drift with: `UPDATE_SCHEMAS=1 cargo test -p isms-core --test schema_drift`.
+#![allow(clippy::disallowed_methods, reason = "tests read and write the checked-in files; the library does not")]
 use std::path::PathBuf;
 
 #[test]

@@ -395,9 +395,9 @@ mod tests {
         let r = resolve(&preset(MethodologyPreset::Iso27005_5x5)).unwrap();
         let expect: [[usize; 5]; 5] =
             [[0, 0, 1, 1, 1], [0, 1, 1, 2, 2], [1, 1, 2, 3, 3], [1, 2, 3, 3, 4], [2, 3, 3, 4, 4]];
-        for l in 0..5 {
-            for c in 0..5 {
-                assert_eq!(r.matrix[l][c], expect[l][c], "cell L{} C{}", l + 1, c + 1);
+        for (l, row) in expect.iter().enumerate() {
+            for (c, want) in row.iter().enumerate() {
+                assert_eq!(r.matrix[l][c], *want, "cell L{} C{}", l + 1, c + 1);
             }
         }
         assert_eq!(r.levels[r.appetite].id, "medium");

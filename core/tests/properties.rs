@@ -1,0 +1,211 @@
+//! Property tests: serialisation round-trips, and no input makes parsing or
+//! validation panic. Inputs are random mutations of a document that touches
+//! every area of the model (replace any value, delete any key, insert junk).
+#![allow(clippy::unwrap_used)]
+#![recursion_limit = "512"]
+use isms_core::json::{parse_document, to_json};
+use isms_core::validate::validate;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn seed_document() -> Value {
+    json!({
+        "schema_version": "1.0",
+        "organization": {"name": "Acme", "headcount": 40, "units": [{"id": "u1", "name": "Eng", "in_scope": false, "exclusion_reason": "lab"}],
+                         "sites": [{"id": "s1", "name": "HQ"}], "extensions": {"vendor": {"k": [1, 2]}}},
+        "context": {"issues": [{"id": "ci1", "kind": "external", "description": "regulation"}],
+                    "interested_parties": [{"id": "ip1", "name": "Customers", "requirements": ["SOC"]}],
+                    "climate_change": {"relevant": false, "rationale": "office work"}},
+        "scope": {"statement": "All", "document": "d1", "approved_by": "p1", "approved_on": "2026-01-01",
+                  "interfaces": [{"id": "if1", "description": "AWS", "controls": ["5.23", "cc1"]}],
+                  "communications": [{"audience": "staff", "on": "2026-01-02"}]},
+        "settings": {"document_review_days": 365},
+        "people": [{"id": "p1", "name": "Ann", "start_date": "2024-02-29", "end_date": "2030-01-01", "unit": "u1"},
+                   {"id": "p2", "name": "Bob", "external": true}],
+        "roles": [{"id": "ro1", "kind": "top_management_sponsor", "title": "CEO", "holders": ["p1"]}],
+        "assets": [{"id": "a1", "name": "DB", "kind": "information", "owner": "p1", "classification": "internal",
+                    "value": {"confidentiality": 5, "integrity": 3}, "depends_on": ["a2"]},
+                   {"id": "a2", "name": "Host", "kind": "physical", "site": "s1"}],
+        "risk_methodology": {"preset": "iso27005_5x5", "aggregation": "mean", "document": "d1"},
+        "risks": [{"id": "r1", "title": "Breach", "owner": "p1", "assets": ["a1"], "affects": ["confidentiality"],
+                   "inherent": {"likelihood": 3, "cia": {"confidentiality": 4}}, "residual": {"likelihood": 1, "consequence": 2},
+                   "assessed_on": "2026-03-01", "acceptance": {"by": "p1", "on": "2026-03-02", "valid_until": "2027-03-02"}}],
+        "treatments": [{"id": "t1", "risk": "r1", "option": "modify", "controls": ["5.15", "cc1"], "approved_by": "p1",
+                        "actions": [{"id": "ta1", "title": "MFA", "owner": "p2", "due_on": "2026-06-30", "status": "in_progress", "progress": 50}]}],
+        "controls": [{"id": "cc1", "title": "Custom", "annex_a": ["8.5"], "status": "implemented"}],
+        "soa": {"version": "1", "entries": [{"control": "5.15", "applicable": true, "reasons": ["risk_treatment"], "owner": "p2",
+                 "risks": ["r1"], "evidence": ["e1"], "documents": ["d1"], "status": "implemented"},
+                {"control": "7.4", "applicable": false, "justification": "no premises"}]},
+        "documents": [{"id": "d1", "title": "Policy", "kind": "policy", "satisfies": ["information_security_policy"],
+                       "status": "approved", "approved_by": "p1", "approved_on": "2026-01-01", "review_interval_days": 365}],
+        "evidence": [{"id": "e1", "title": "Export", "collected_on": "2026-01-01", "controls": ["5.15"], "valid_for_days": 90}],
+        "objectives": [{"id": "o1", "title": "Train all", "metric": "%", "target": 95.0, "measurements": [{"on": "2026-02-01", "value": 80.5}]}],
+        "training": {"courses": [{"id": "c1", "title": "Awareness", "onboarding_days": 30, "recurrence_days": 365, "audience_roles": ["ro1"]}],
+                     "records": [{"person": "p1", "course": "c1", "completed_on": "2026-01-10", "score": 90}]},
+        "management_reviews": [{"id": "mr1", "date": "2026-03-01", "status": "completed", "attendees": ["p1"],
+                                "inputs": ["audit_results"], "decisions": [{"id": "de1", "description": "Fund MFA", "owner": "p1"}]}],
+        "internal_audits": [{"id": "ia1", "title": "IA", "status": "completed", "start_on": "2026-05-01", "end_on": "2026-05-03",
+                             "auditors": ["p2"], "scope": {"clauses": ["4", "9.2"], "controls": ["5.15"], "units": ["u1"]},
+                             "findings": [{"id": "f1", "grade": "minor", "description": "x", "clause": "9.2", "nonconformity": "nc1"}]}],
+        "certification": {"body": "CB", "decision_on": "2024-02-29", "validity_years": 3,
+                          "audits": [{"id": "ea1", "kind": "stage2", "status": "completed", "start_on": "2024-01-10", "end_on": "2024-01-12", "outcome": "passed"}]},
+        "nonconformities": [{"id": "nc1", "title": "x", "source": "internal_audit", "grade": "minor", "raised_on": "2026-05-03",
+                             "audit": "ia1", "clauses": ["9.2"], "controls": ["5.15"], "risks": ["r1"], "state": "corrected",
+                             "correction": {"description": "fixed", "on": "2026-05-04"},
+                             "actions": [{"id": "ca1", "description": "d", "owner": "p1", "due_on": "2026-07-01"}],
+                             "history": [{"action": "correct", "from": "raised", "to": "corrected", "on": "2026-05-04", "by": "p1"}]}],
+        "extensions": {"tool": "x"}
+    })
+}
+
+/// Every path (as a list of keys/indices) to a value in `v`.
+fn paths(v: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+    out.push(prefix.clone());
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m {
+                prefix.push(Value::String(k.clone()));
+                paths(child, prefix, out);
+                prefix.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                prefix.push(json!(i));
+                paths(child, prefix, out);
+                prefix.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at<'a>(v: &'a mut Value, path: &[Value]) -> Option<&'a mut Value> {
+    let mut cur = v;
+    for step in path {
+        cur = match step {
+            Value::String(k) => cur.get_mut(k.as_str())?,
+            Value::Number(n) => cur.get_mut(n.as_u64()? as usize)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+fn junk() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<u8>().prop_map(|n| json!(n)),
+        (-1e12f64..1e12).prop_map(|f| json!(f)),
+        prop_oneof![
+            Just("p1"),
+            Just("a1"),
+            Just("r1"),
+            Just("u1"),
+            Just("nope"),
+            Just(""),
+            Just("5.15"),
+            Just("A.8.8")
+        ]
+        .prop_map(|s| json!(s)),
+        (1900i32..2200, 1u32..13, 1u32..32).prop_map(|(y, m, d)| json!(format!("{y:04}-{m:02}-{d:02}"))),
+        ".{0,12}".prop_map(Value::String),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!(["p1", "zz"])),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Replace(usize, Value),
+    Delete(usize),
+    Duplicate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), junk()).prop_map(|(i, v)| Mutation::Replace(i, v)),
+        any::<usize>().prop_map(Mutation::Delete),
+        any::<usize>().prop_map(Mutation::Duplicate),
+    ]
+}
+
+fn apply(doc: &mut Value, m: &Mutation) {
+    let mut all = Vec::new();
+    paths(doc, &mut Vec::new(), &mut all);
+    let pick = |i: usize| all[i % all.len()].clone();
+    match m {
+        Mutation::Replace(i, v) => {
+            if let Some(slot) = at(doc, &pick(*i)) {
+                *slot = v.clone();
+            }
+        }
+        Mutation::Delete(i) | Mutation::Duplicate(i) => {
+            let path = pick(*i);
+            let Some((last, parent)) = path.split_last() else { return };
+            let Some(container) = at(doc, parent) else { return };
+            match (container, last, m) {
+                (Value::Object(o), Value::String(k), Mutation::Delete(_)) => {
+                    o.remove(k);
+                }
+                (Value::Array(a), Value::Number(n), Mutation::Delete(_)) => {
+                    let i = n.as_u64().unwrap_or(0) as usize;
+                    if i < a.len() {
+                        a.remove(i);
+                    }
+                }
+                (Value::Array(a), Value::Number(n), Mutation::Duplicate(_)) => {
+                    let i = n.as_u64().unwrap_or(0) as usize;
+                    if let Some(x) = a.get(i).cloned() {
+                        a.push(x);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn seed_document_is_valid_and_round_trips() {
+    let doc = parse_document(&seed_document().to_string()).unwrap();
+    assert_eq!(validate(&doc), vec![]);
+    let text = to_json(&doc);
+    assert_eq!(parse_document(&text).unwrap(), doc);
+    assert_eq!(to_json(&parse_document(&text).unwrap()), text, "serialisation is a fixed point");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Whatever the mutation, parsing either fails with a located error or
+    /// succeeds; validation never panics; anything that parses round-trips.
+    #[test]
+    fn mutated_documents_never_panic_and_round_trip(muts in proptest::collection::vec(mutation(), 1..6)) {
+        let mut v = seed_document();
+        for m in &muts {
+            apply(&mut v, m);
+        }
+        match parse_document(&v.to_string()) {
+            Err(e) => prop_assert_eq!(e.code(), "parse_error"),
+            Ok(doc) => {
+                let problems = validate(&doc);
+                for p in &problems {
+                    prop_assert!(p.path.starts_with('$'), "path {}", p.path);
+                    prop_assert!(!p.message.is_empty());
+                }
+                let again = parse_document(&to_json(&doc)).unwrap();
+                prop_assert_eq!(again, doc);
+            }
+        }
+    }
+
+    /// Arbitrary bytes never panic the parser.
+    #[test]
+    fn arbitrary_text_never_panics(s in ".{0,200}") {
+        let _ = parse_document(&s);
+    }
+}
