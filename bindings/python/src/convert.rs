@@ -27,9 +27,8 @@ where
 /// Converts any serialisable core output into Python objects (dicts, lists,
 /// str, int, float, bool, None).
 pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(|e| {
-        to_py_err(py, &Error::invalid_argument("$", format!("cannot convert the result to Python: {e}")))
-    })
+    pythonize::pythonize(py, value)
+        .map_err(|e| to_py_err(py, &Error::invalid_argument("$", format!("cannot convert the result to Python: {e}"))))
 }
 
 /// Converts Python objects (as `json.loads` would give them) into a core

@@ -30,10 +30,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CATALOG_VERSION", isms_core::catalog::CATALOG_VERSION)?;
     m.add("ERROR_CODES", isms_core::error::ERROR_CODES.to_vec())?;
-    m.add(
-        "PROBLEM_CODES",
-        isms_core::validate::PROBLEM_CODES.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
-    )?;
+    m.add("PROBLEM_CODES", isms_core::validate::PROBLEM_CODES.iter().map(|(c, _)| *c).collect::<Vec<_>>())?;
     m.add_class::<document::Document>()?;
     m.add_function(wrap_pyfunction!(document::parse_json, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::annex_a, m)?)?;

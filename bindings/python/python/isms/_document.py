@@ -9,7 +9,7 @@ from typing import Any, Mapping, Union
 
 from . import _native
 from ._records import _jsonable
-from .errors import Problem
+from .errors import ParseError, Problem
 
 __all__ = ["Isms", "load", "loads"]
 
@@ -37,9 +37,15 @@ class Isms:
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> Isms:
         """Parses JSON text. Raises :class:`isms.ParseError` (with path, line and column)."""
-        if isinstance(text, (bytes, bytearray)):
-            text = bytes(text).decode("utf-8")
-        return cls(_native.Document.from_json(text))
+        try:
+            if isinstance(text, (bytes, bytearray)):
+                text = bytes(text).decode("utf-8")
+            return cls(_native.Document.from_json(text))
+        except UnicodeError as e:  # invalid UTF-8 bytes, or lone surrogates in a str
+            reason = f"the text is not valid UTF-8: {e}"
+            raise ParseError(
+                f"{reason} at $", path="$", reason=reason, problems=[Problem("parse_error", "$", reason)]
+            ) from e
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Isms:

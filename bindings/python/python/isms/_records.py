@@ -187,7 +187,7 @@ class Table(Sequence[R], Generic[R]):
         df = pd.DataFrame.from_records(self._rows)
         for col in df.columns:
             s = df[col]
-            if s.dtype == object:
+            if pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype):
                 first = s.first_valid_index()
                 v = s[first] if first is not None else None
                 if isinstance(v, str) and len(v) == 10 and _DATE.match(v):

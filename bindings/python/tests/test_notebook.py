@@ -1,0 +1,44 @@
+"""The example notebook runs headless and shows what it promises."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+pytest.importorskip("ipykernel")
+
+NB = pathlib.Path(__file__).resolve().parents[1] / "examples" / "quickstart.ipynb"
+
+
+def _text(cell: dict) -> str:
+    out = []
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "stream":
+            out.append(o["text"])
+        elif "data" in o:
+            out.append(o["data"].get("text/plain", ""))
+            out.append(o["data"].get("text/html", ""))
+        elif o.get("output_type") == "error":
+            out.append("ERROR " + o["ename"] + ": " + o["evalue"])
+    return "\n".join(out)
+
+
+def test_quickstart_notebook_executes() -> None:
+    nb = nbformat.read(NB, as_version=4)
+    client = nbclient.NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NB.parent)}}
+    )
+    client.execute()
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    outputs = [_text(c) for c in code]
+    assert not any("ERROR" in o for o in outputs), outputs
+    assert "Minimal Ltd" in outputs[0]  # the document's HTML view
+    assert outputs[1].strip() == "Minimal Ltd []"
+    assert "('duplicate_id', '$.people[1].id')" in outputs[2]
+    assert outputs[3].strip() == "parse_error $.organization.name 1 53"
+    assert outputs[4].startswith("93 8") and "Screening" in outputs[4]
+    assert "('A.12.6.1', '8.8', 'merged')" in outputs[5] or "'A.12.6.1', '8.8'" in outputs[5]
+    assert "always-required documents" in outputs[6]

@@ -1,0 +1,34 @@
+"""Typed usage of the public API, checked by mypy --strict in test_typing.py
+(not collected by pytest: it has no tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import isms
+from isms import catalog
+
+
+def summarise(path: str) -> dict[str, int]:
+    doc: isms.Isms = isms.load(path)
+    problems: list[isms.Problem] = doc.validate()
+    controls: isms.Table[catalog.Control] = catalog.annex_a(theme="people")
+    first: catalog.Control = controls[0]
+    titles: list[str] = [c.title for c in controls]
+    rows: list[catalog.MappingRow] = list(catalog.mapping_to_2022(first.id))
+    clause: catalog.Clause = catalog.clauses()[0]
+    docs = [d.key for d in catalog.mandatory_documents() if d.always]
+    r = isms.Record({"due_on": "2025-01-01"})
+    due: object = r.due_on
+    copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())
+    text: str = copy.to_json()
+    try:
+        isms.loads(text)
+    except isms.ParseError as e:
+        line: int = e.line
+        del line
+    except isms.IsmsError as e:
+        codes: list[str] = [p.code for p in e.problems]
+        del codes
+    del due, clause, dt
+    return {"problems": len(problems), "titles": len(titles), "rows": len(rows), "docs": len(docs)}
