@@ -28,5 +28,6 @@ fn registry() -> Vec<Entry> {
         ("annex-a", gen_schema::<Vec<crate::catalog::ControlInfo>>),
         ("mapping", gen_schema::<Vec<crate::catalog::MappingInfo>>),
         ("risk-methodology", gen_schema::<crate::risk::ResolvedMethodology>),
+        ("risk-assessment", gen_schema::<crate::risk::Assessment>),
     ]
 }

@@ -4,6 +4,8 @@
 //! The document records ratings and decisions; this module derives levels,
 //! ranks and verdicts from them. It does not hold the quantitative (Open FAIR)
 //! model, which is in [`crate::quant`].
+pub mod assess;
 pub mod methodology;
 
+pub use assess::{AppliedApproach, AssessedRisk, Assessment, ConsequenceSource, LevelResult, assess};
 pub use methodology::{ResolvedMethodology, preset, resolve};
