@@ -7,7 +7,8 @@
 //! document return a new one.
 use std::sync::Arc;
 
-use isms_core::{Problem, json, validate};
+use isms_core::model::Date;
+use isms_core::{Error, Problem, json, risk, validate};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, run, to_py};
@@ -68,6 +69,42 @@ impl Document {
         run(py, move || validate::check(&doc))
     }
 
+    /// The qualitative risk assessment as of `as_of` (`YYYY-MM-DD`): levels,
+    /// ranks, appetite, acceptance and review status of every risk.
+    fn assess<'py>(&self, py: Python<'py>, as_of: &str) -> PyResult<Bound<'py, PyAny>> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let assessment = run(py, move || risk::assess(&doc, as_of))?;
+        to_py(py, &assessment)
+    }
+
+    /// `assess` as JSON text (for the benchmark of the two output paths).
+    fn _assess_json(&self, py: Python<'_>, as_of: &str) -> PyResult<String> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        run(py, move || risk::assess(&doc, as_of).map(|a| json::to_json(&a)))
+    }
+
+    /// Median wall time in seconds of `runs` calls of the core operation `op`
+    /// on this document, measured inside Rust with no conversion (for the
+    /// binding-overhead benchmark). `op`: `validate`, `assess`.
+    fn _time_core(&self, py: Python<'_>, op: &str, as_of: &str, runs: usize) -> PyResult<f64> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let op = op.to_owned();
+        run(py, move || {
+            let mut times = Vec::with_capacity(runs.max(1));
+            for _ in 0..runs.max(1) {
+                let t = std::time::Instant::now();
+                match op.as_str() {
+                    "validate" => drop(std::hint::black_box(validate::validate(&doc))),
+                    "assess" => drop(std::hint::black_box(risk::assess(&doc, as_of)?)),
+                    other => return Err(Error::invalid_argument("op", format!("unknown operation `{other}`"))),
+                }
+                times.push(t.elapsed().as_secs_f64());
+            }
+            times.sort_by(f64::total_cmp);
+            Ok(times[times.len() / 2])
+        })
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<Document>().is_ok_and(|o| *o.get().inner == *self.inner)
     }
@@ -83,4 +120,14 @@ impl Document {
 pub fn parse_json<'py>(py: Python<'py>, text: String) -> PyResult<Bound<'py, PyAny>> {
     let value = run(py, move || json::from_json::<serde_json::Value>(&text))?;
     to_py(py, &value)
+}
+
+/// Parses a `YYYY-MM-DD` argument (the Python layer converts `datetime.date`).
+pub fn date_arg(py: Python<'_>, name: &str, value: &str) -> PyResult<Date> {
+    value.parse::<Date>().map_err(|e| {
+        crate::errors::to_py_err(
+            py,
+            &Error::invalid_argument(name, format!("expected a date YYYY-MM-DD, got {value:?}: {e}")),
+        )
+    })
 }

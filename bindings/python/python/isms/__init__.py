@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import _native, catalog
+from . import _native, catalog, results
 from ._document import Isms, load, loads
 from ._records import Record, Table
+from .results import AssessedRisk, RiskRegister
 from .errors import (
     ERROR_CODES,
     InvalidArgumentError,
@@ -54,6 +55,9 @@ def schema(name: str) -> dict[str, Any]:
 __all__ = [
     "ERROR_CODES",
     "PROBLEM_CODES",
+    "AssessedRisk",
+    "RiskRegister",
+    "results",
     "InvalidArgumentError",
     "Isms",
     "IsmsError",

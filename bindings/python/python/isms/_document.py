@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
 from typing import Any, Mapping, Union
 
 from . import _native
-from ._records import _jsonable
+from ._records import _date_arg, _jsonable
+from .results import RiskRegister
 from .errors import ParseError, Problem
 
 __all__ = ["Isms", "load", "loads"]
@@ -90,6 +92,18 @@ class Isms:
         """Whether :meth:`validate` finds no problem."""
         return not self._doc.validate()
 
+    # -- risk ----------------------------------------------------------------------------------
+
+    def risk_register(self, as_of: Union[dt.date, str]) -> RiskRegister:
+        """The qualitative risk assessment as of ``as_of``: every risk's
+        inherent and residual level, rank, appetite, treatment, acceptance and
+        review status (6.1.2, 8.2).
+
+        Raises :class:`isms.ValidationError` if the methodology cannot be
+        resolved or a rating is off its scale.
+        """
+        return RiskRegister(self._doc.assess(_date_arg_required(as_of, "as_of")))
+
     # -- convenience ---------------------------------------------------------------------------
 
     @property
@@ -126,6 +140,13 @@ class Isms:
             f"<div><strong>ISMS: {html.escape(str(d['organization']['name']))}</strong>"
             f"<table><tbody>{rows}</tbody></table>{status}</div>"
         )
+
+
+def _date_arg_required(value: Union[dt.date, str], name: str) -> str:
+    d = _date_arg(value, name)
+    if d is None:
+        raise TypeError(f"{name} is required")
+    return d
 
 
 def loads(text: Union[str, bytes]) -> Isms:

@@ -1,0 +1,52 @@
+"""The risk register (risk::assess)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import isms
+from bigdoc import big_document
+
+
+def test_risk_register(small_doc: dict) -> None:
+    doc = isms.Isms.from_dict(small_doc)
+    reg = doc.risk_register(as_of=dt.date(2025, 6, 1))
+    assert isinstance(reg, isms.RiskRegister) and len(reg) == 1
+    assert reg.as_of == dt.date(2025, 6, 1)
+    r = reg[0]
+    assert isinstance(r, isms.AssessedRisk) and r.id == "r1" and r.rank == 1
+    assert r.inherent is not None and (r.inherent.likelihood, r.inherent.consequence) == (3, 4)
+    assert r.residual is None
+    assert r.assessed_on == dt.date(2025, 3, 1) and isinstance(r.review_due_on, dt.date)
+    assert reg.by_id("r1") == r and reg.ranked() == [r] and list(reg) == [r]
+    assert reg.methodology.keys()
+    assert reg.to_dict()["risks"][0]["id"] == "r1"
+    assert doc.risk_register("2025-06-01").to_dict() == reg.to_dict()
+    with pytest.raises(isms.NotFoundError):
+        reg.by_id("nope")
+    assert "as of 2025-06-01: 1 risks" in repr(reg)
+    assert "Risk register" in reg._repr_html_() and "CRM data leak" in reg._repr_html_()
+
+
+def test_risk_register_dataframe() -> None:
+    doc = isms.Isms.from_dict(big_document(n_risks=300, n_people=20, n_assets=30))
+    df = doc.risk_register(dt.date(2025, 6, 1)).to_pandas()
+    assert len(df) == 300
+    assert {"id", "rank", "inherent_level", "inherent_score", "residual_level", "above_appetite"} <= set(df.columns)
+    assert str(df["review_due_on"].dtype).startswith("datetime64")
+    assert sorted(df["rank"].dropna().astype(int)) == list(range(1, 301))
+
+
+def test_risk_register_errors(small_doc: dict) -> None:
+    doc = isms.Isms.from_dict(small_doc)
+    with pytest.raises(isms.InvalidArgumentError) as info:
+        doc.risk_register("June")
+    assert info.value.path == "as_of"
+    with pytest.raises(isms.InvalidArgumentError):
+        doc.native.assess("2025-13-01")
+    small_doc["risks"][0]["inherent"]["likelihood"] = 99
+    with pytest.raises(isms.ValidationError) as v:
+        isms.Isms.from_dict(small_doc).risk_register(dt.date(2025, 6, 1))
+    assert v.value.problems and v.value.problems[0].path.startswith("$.risks[0]")
