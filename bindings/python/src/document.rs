@@ -12,6 +12,7 @@ use isms_core::{Error, Problem, json, risk, validate};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, run, to_py};
+use crate::value::Value;
 
 /// A parsed ISMS document (immutable). Build it with `Document.from_json` or
 /// `Document.from_obj`; the `isms.Isms` class wraps it.
@@ -71,10 +72,10 @@ impl Document {
 
     /// The qualitative risk assessment as of `as_of` (`YYYY-MM-DD`): levels,
     /// ranks, appetite, acceptance and review status of every risk.
-    fn assess<'py>(&self, py: Python<'py>, as_of: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn assess(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let assessment = run(py, move || risk::assess(&doc, as_of))?;
-        to_py(py, &assessment)
+        Value::new(py, &assessment)
     }
 
     /// `assess` as JSON text (for the benchmark of the two output paths).

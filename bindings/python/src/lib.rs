@@ -13,13 +13,15 @@
 //!
 //! Adding a core capability takes a few lines: a `#[pymethods]` entry on
 //! [`document::Document`] (or a `#[pyfunction]`) that calls [`convert::run`]
-//! with a closure, and returns [`convert::to_py`] of the result.
+//! with a closure (GIL released, error mapped) and returns a
+//! [`value::Value`] (converted lazily) or [`convert::to_py`] of the result.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod catalog;
 pub mod convert;
 pub mod document;
 pub mod errors;
+pub mod value;
 
 use pyo3::prelude::*;
 
@@ -32,6 +34,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ERROR_CODES", isms_core::error::ERROR_CODES.to_vec())?;
     m.add("PROBLEM_CODES", isms_core::validate::PROBLEM_CODES.iter().map(|(c, _)| *c).collect::<Vec<_>>())?;
     m.add_class::<document::Document>()?;
+    m.add_class::<value::Value>()?;
     m.add_function(wrap_pyfunction!(document::parse_json, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::annex_a, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::control, m)?)?;

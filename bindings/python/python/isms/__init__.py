@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import _native, catalog, results
+from . import _native, catalog, plot, results
 from ._document import Isms, load, loads
 from ._records import Record, Table
 from .results import AssessedRisk, RiskRegister
@@ -57,6 +57,7 @@ __all__ = [
     "PROBLEM_CODES",
     "AssessedRisk",
     "RiskRegister",
+    "plot",
     "results",
     "InvalidArgumentError",
     "Isms",

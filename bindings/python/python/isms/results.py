@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
+from . import _native
 from ._records import Record, Table, _html_table, _pandas
 
-__all__ = ["AssessedRisk", "LevelResult", "RiskRegister"]
+__all__ = ["AssessedRisk", "LecPoint", "LevelResult", "RiskRegister", "Simulation"]
 
 
 def _flatten(row: dict[str, Any], prefix: str = "", out: Optional[dict[str, Any]] = None) -> dict[str, Any]:
@@ -87,16 +88,28 @@ class RiskRegister:
 
     Iterate it, index it, or call :meth:`to_pandas` for one row per risk with
     the inherent and residual levels flattened into ``inherent_*`` and
-    ``residual_*`` columns.
+    ``residual_*`` columns. The result stays in the native engine until it is
+    read, so the call itself costs little more than the computation.
     """
 
-    __slots__ = ("_data", "risks")
+    __slots__ = ("_native", "_cache")
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        """Wraps the core's ``Assessment`` output."""
-        self._data = data
-        #: Every risk, in register order.
-        self.risks: Table[AssessedRisk] = Table(data["risks"], AssessedRisk)
+    def __init__(self, result: Union[_native.Value, dict[str, Any]]) -> None:
+        """Wraps the core's ``Assessment`` output (native, or its dict)."""
+        self._native = result if isinstance(result, _native.Value) else None
+        self._cache: Optional[dict[str, Any]] = None if self._native is not None else dict(result)  # type: ignore[arg-type]
+
+    @property
+    def _data(self) -> dict[str, Any]:
+        if self._cache is None:
+            assert self._native is not None
+            self._cache = self._native.to_obj()
+        return self._cache
+
+    @property
+    def risks(self) -> Table[AssessedRisk]:
+        """Every risk, in register order."""
+        return Table(self._data["risks"], AssessedRisk)
 
     @property
     def as_of(self) -> dt.date:
@@ -140,11 +153,20 @@ class RiskRegister:
         """One row per risk; nested levels become ``inherent_level``,
         ``residual_score``, ... columns; dates become ``datetime64``. Requires pandas."""
         pd = _pandas()
-        df = pd.DataFrame.from_records([_flatten(r) for r in self._data["risks"]])
+        if self._native is not None:  # columns built natively: no per-row dicts
+            df = pd.DataFrame(self._native.columns("risks"))
+        else:
+            df = pd.DataFrame.from_records([_flatten(r) for r in self._data["risks"]])
         for col in ("accepted_on", "acceptance_expires_on", "assessed_on", "review_due_on"):
             if col in df.columns:
                 df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce")
         return df
+
+    def plot(self, which: str = "inherent", ax: Optional[Any] = None) -> Any:
+        """Draws the heat map (see :func:`isms.plot.heatmap`)."""
+        from .plot import heatmap
+
+        return heatmap(self, which, ax)
 
     def __repr__(self) -> str:
         return f"<RiskRegister as of {self._data['as_of']}: {len(self)} risks>"
@@ -169,3 +191,102 @@ class RiskRegister:
             f"{above} above appetite, {overdue} overdue for review</p>"
         )
         return head + _html_table(top, caption="top 10 by rank")
+
+
+class LecPoint(Record):
+    """One point of a loss exceedance curve."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        loss: float
+        probability: float
+
+
+class Simulation:
+    """A Monte Carlo simulation of annual loss (Open FAIR): summary
+    statistics, the loss exceedance curve and, if kept, every simulated
+    annual loss as a numpy array (:attr:`samples`)."""
+
+    __slots__ = ("_data", "_samples")
+
+    def __init__(self, data: dict[str, Any], samples: Optional[bytes] = None) -> None:
+        """Wraps the core's ``SimulationResult`` and the raw float64 samples."""
+        self._data = data
+        self._samples = samples
+
+    @property
+    def trials(self) -> int:
+        """Simulated years."""
+        return int(self._data["trials"])
+
+    @property
+    def seed(self) -> int:
+        """The seed used (same seed, same result, on every platform)."""
+        return int(self._data["seed"])
+
+    @property
+    def mean(self) -> float:
+        """Mean annual loss (annualized loss exposure)."""
+        return float(self._data["mean"])
+
+    @property
+    def std_dev(self) -> float:
+        """Standard deviation of annual loss."""
+        return float(self._data["std_dev"])
+
+    @property
+    def percentiles(self) -> Record:
+        """``p10``, ``p50``, ``p90``, ``p95``, ``p99`` of annual loss."""
+        return Record(self._data["percentiles"])
+
+    @property
+    def loss_exceedance(self) -> Table[LecPoint]:
+        """The loss exceedance curve (``loss``, ``probability``)."""
+        return Table(self._data["loss_exceedance"], LecPoint)
+
+    @property
+    def samples(self) -> Any:
+        """Every simulated annual loss, in trial order, as a read-only
+        ``numpy.ndarray`` of float64 viewing the engine's buffer (no
+        per-element copy). ``None`` unless ``keep_samples=True``. Requires numpy."""
+        if self._samples is None:
+            return None
+        try:
+            import numpy as np
+        except ImportError as e:
+            raise ImportError("samples need numpy, an optional dependency: pip install 'isms[numpy]'") from e
+        return np.frombuffer(self._samples, dtype=np.float64)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return Record(self._data)[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The core's JSON-shaped result (samples as a list if kept)."""
+        d = dict(self._data)
+        if self._samples is not None:
+            d["samples"] = self.samples.tolist()
+        return d
+
+    def to_pandas(self) -> Any:
+        """The loss exceedance curve as a DataFrame (``loss``, ``probability``). Requires pandas."""
+        return self.loss_exceedance.to_pandas()
+
+    def plot(self, ax: Optional[Any] = None, **kwargs: Any) -> Any:
+        """Draws the loss exceedance curve (see :func:`isms.plot.loss_exceedance`)."""
+        from .plot import loss_exceedance
+
+        return loss_exceedance(self, ax, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<Simulation {self.trials} trials, mean {self.mean:,.0f}, p95 {self.percentiles.p95:,.0f}>"
+
+    def _repr_html_(self) -> str:
+        p = self._data["percentiles"]
+        cells = "".join(
+            f"<tr><th style='text-align:left'>{k}</th><td>{v:,.2f}</td></tr>"
+            for k, v in [("mean", self.mean), ("std dev", self.std_dev), *p.items()]
+        )
+        return f"<table><caption>Simulation: {self.trials} trials, seed {self.seed}</caption>{cells}</table>"
