@@ -34,15 +34,20 @@ fn day(base: NaiveDate, back: u64) -> NaiveDate {
 /// A valid synthetic document of the given scale (≥ 1), dated around `as_of`.
 pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
     let s = scale.max(1) as usize;
-    let mut r = Rng(0x15_0270_01 ^ scale as u64);
-    let text: Document = isms_core::json::parse_document(
-        r#"{"schema_version":"1.0","organization":{"name":"Synthetic Corp"}}"#,
-    )
-    .unwrap_or_else(|_| unreachable!("static seed document parses"));
+    let mut r = Rng(0x1502_7001 ^ scale as u64);
+    let text: Document =
+        isms_core::json::parse_document(r#"{"schema_version":"1.0","organization":{"name":"Synthetic Corp"}}"#)
+            .unwrap_or_else(|_| unreachable!("static seed document parses"));
     let mut d = text;
     d.organization.headcount = Some((500 * s) as u32);
     d.organization.units = (0..10 * s)
-        .map(|i| Unit { id: format!("unit-{i}"), name: format!("Unit {i}"), in_scope: true, exclusion_reason: None, extensions: Default::default() })
+        .map(|i| Unit {
+            id: format!("unit-{i}"),
+            name: format!("Unit {i}"),
+            in_scope: true,
+            exclusion_reason: None,
+            extensions: Default::default(),
+        })
         .collect();
     d.people = (0..500 * s)
         .map(|i| Person {
@@ -59,11 +64,42 @@ pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
         .collect();
     let person = |r: &mut Rng| format!("p-{}", r.below((500 * s) as u64));
     d.roles = vec![
-        Role { id: "role-sponsor".into(), kind: RoleKind::TopManagementSponsor, title: "CEO".into(), holders: vec!["p-0".into()], responsibilities: vec![], assigned_on: None, extensions: Default::default() },
-        Role { id: "role-manager".into(), kind: RoleKind::IsmsManager, title: "ISMS manager".into(), holders: vec!["p-1".into()], responsibilities: vec![], assigned_on: None, extensions: Default::default() },
-        Role { id: "role-auditor".into(), kind: RoleKind::InternalAuditor, title: "Auditor".into(), holders: vec!["p-2".into(), "p-3".into()], responsibilities: vec![], assigned_on: None, extensions: Default::default() },
+        Role {
+            id: "role-sponsor".into(),
+            kind: RoleKind::TopManagementSponsor,
+            title: "CEO".into(),
+            holders: vec!["p-0".into()],
+            responsibilities: vec![],
+            assigned_on: None,
+            extensions: Default::default(),
+        },
+        Role {
+            id: "role-manager".into(),
+            kind: RoleKind::IsmsManager,
+            title: "ISMS manager".into(),
+            holders: vec!["p-1".into()],
+            responsibilities: vec![],
+            assigned_on: None,
+            extensions: Default::default(),
+        },
+        Role {
+            id: "role-auditor".into(),
+            kind: RoleKind::InternalAuditor,
+            title: "Auditor".into(),
+            holders: vec!["p-2".into(), "p-3".into()],
+            responsibilities: vec![],
+            assigned_on: None,
+            extensions: Default::default(),
+        },
     ];
-    let kinds = [AssetKind::Information, AssetKind::Physical, AssetKind::Software, AssetKind::Service, AssetKind::People, AssetKind::Intangible];
+    let kinds = [
+        AssetKind::Information,
+        AssetKind::Physical,
+        AssetKind::Software,
+        AssetKind::Service,
+        AssetKind::People,
+        AssetKind::Intangible,
+    ];
     let classes = ["public", "internal", "confidential", "restricted"];
     d.assets = (0..1000 * s)
         .map(|i| Asset {
@@ -95,8 +131,16 @@ pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
                 vulnerability: Some("weakness".into()),
                 affects: vec![Property::Confidentiality],
                 owner: Some(person(&mut r)),
-                inherent: Some(Rating { likelihood: l, consequence: if i % 2 == 0 { Some(r.step()) } else { None }, cia: Cia::default() }),
-                residual: Some(Rating { likelihood: 1.max(l.saturating_sub(1)), consequence: Some(r.step().min(3)), cia: Cia::default() }),
+                inherent: Some(Rating {
+                    likelihood: l,
+                    consequence: if i % 2 == 0 { Some(r.step()) } else { None },
+                    cia: Cia::default(),
+                }),
+                residual: Some(Rating {
+                    likelihood: 1.max(l.saturating_sub(1)),
+                    consequence: Some(r.step().min(3)),
+                    cia: Cia::default(),
+                }),
                 assessed_on: Some(day(as_of, r.below(500))),
                 acceptance: None,
                 extensions: Default::default(),
@@ -182,7 +226,12 @@ pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
         extensions: Default::default(),
     }];
     d.training.records = (0..500 * s)
-        .map(|i| TrainingRecord { person: format!("p-{i}"), course: "course-awareness".into(), completed_on: day(as_of, r.below(500)), score: None })
+        .map(|i| TrainingRecord {
+            person: format!("p-{i}"),
+            course: "course-awareness".into(),
+            completed_on: day(as_of, r.below(500)),
+            score: None,
+        })
         .collect();
     d
 }

@@ -67,7 +67,6 @@ pub fn load_valid(path: &Path) -> Result<Document, Failure> {
 /// Writes `contents` to `path` atomically: a temporary file in the same
 /// directory, flushed and synced, then renamed over the target. On any error
 /// the original file is untouched and the temporary file is removed.
-#[allow(dead_code)] // TEMP: used once the writing commands land
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

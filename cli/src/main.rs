@@ -27,6 +27,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rewrite a document in canonical form (stable field order, defaults
+    /// omitted, two-space indent); `--check` only reports whether it is.
+    Fmt {
+        /// The ISMS document (JSON).
+        file: PathBuf,
+        /// Exit 1 if the file is not in canonical form; change nothing.
+        #[arg(long)]
+        check: bool,
+    },
     /// Browse the embedded catalogs of the standard.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCmd),
@@ -51,6 +60,7 @@ fn main() -> ExitCode {
                 .map_err(|e| Failure { code: e.exit_code, message: e.message })
         }
         Command::Schema { name, list } => schema(name.as_deref(), list),
+        Command::Fmt { file, check } => fmt(&file, check),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -95,5 +105,20 @@ fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {
         Failure::input(format!("no schema named `{name}`; available: {}", isms_core::schema::names().join(", ")))
     })?;
     emit(&isms_core::json::to_json(&value))?;
+    Ok(0)
+}
+
+fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
+    let text = io::read_text(file)?;
+    let doc = isms_core::json::parse_document(&text).map_err(|e| Failure::input(io::describe(file, &e)))?;
+    let canonical = isms_core::json::to_json(&doc);
+    if canonical == text {
+        return Ok(0);
+    }
+    if check {
+        emit(&format!("{}: not in canonical form (run `isms fmt {}`)\n", file.display(), file.display()))?;
+        return Ok(1);
+    }
+    io::write_atomic(file, canonical.as_bytes())?;
     Ok(0)
 }

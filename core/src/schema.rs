@@ -5,7 +5,31 @@ use schemars::JsonSchema;
 use serde_json::Value;
 
 fn gen_schema<T: JsonSchema>() -> Value {
-    serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null)
+    let mut v = serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null);
+    add_integer_bounds(&mut v);
+    v
+}
+
+/// schemars marks `u32` fields with `format: uint32` and `minimum: 0` only;
+/// validators ignore unknown formats, so without a `maximum` they would accept
+/// values that serde rejects. Make the bound explicit.
+fn add_integer_bounds(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let max = match map.get("format").and_then(Value::as_str) {
+                Some("uint32") => Some(u64::from(u32::MAX)),
+                Some("uint8") => Some(u64::from(u8::MAX)),
+                Some("uint16") => Some(u64::from(u16::MAX)),
+                _ => None,
+            };
+            if let Some(max) = max {
+                map.entry("maximum").or_insert(Value::from(max));
+            }
+            map.values_mut().for_each(add_integer_bounds);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_integer_bounds),
+        _ => {}
+    }
 }
 
 /// The names of all published schemas, in a stable order; each is written

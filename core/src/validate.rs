@@ -122,14 +122,16 @@ impl<'a> Checker<'a> {
     }
 
     fn reference(&mut self, path: impl Into<String>, id: &str, expected: &[Kind]) {
-        let path = path.into();
-        let wanted = expected.iter().map(|k| k.name()).collect::<Vec<_>>().join(" or ");
+        // Hot path: most references are fine, so nothing is formatted until a
+        // problem is found.
+        let wanted = || expected.iter().map(|k| k.name()).collect::<Vec<_>>().join(" or ");
         match self.index.get(id) {
             None => {
-                self.push("dangling_reference", path, format!("`{id}` does not exist; expected the id of a {wanted}"))
+                let msg = format!("`{id}` does not exist; expected the id of a {}", wanted());
+                self.push("dangling_reference", path, msg)
             }
             Some((k, at)) if !expected.contains(k) => {
-                let msg = format!("`{id}` is a {} (at {at}), but a {wanted} is required here", k.name());
+                let msg = format!("`{id}` is a {} (at {at}), but a {} is required here", k.name(), wanted());
                 self.push("wrong_reference_kind", path, msg)
             }
             Some(_) => {}

@@ -50,6 +50,9 @@ pub(crate) fn is_true(b: &bool) -> bool {
 pub(crate) fn yes() -> bool {
     true
 }
+pub(crate) fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
 
 /// The whole ISMS: every area of ISO/IEC 27001:2022 clauses 4–10 and Annex A
 /// that the engine reasons about.
@@ -64,10 +67,10 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Context::is_empty")]
     pub context: Context,
     /// The ISMS scope (4.3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub scope: Scope,
     /// Tunable thresholds the rules use (review intervals, freshness windows).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub settings: Settings,
     /// People who do work under the organisation's control (5.3, 7.2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -76,13 +79,13 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     /// The information classification scheme (Annex A 5.12).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub classification_scheme: ClassificationScheme,
     /// The asset inventory (Annex A 5.9).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assets: Vec<Asset>,
     /// How risks are assessed and evaluated (6.1.2 a).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub risk_methodology: RiskMethodology,
     /// The risk register (6.1.2, 8.2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -94,7 +97,7 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub controls: Vec<CustomControl>,
     /// The Statement of Applicability (6.1.3 d).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub soa: Soa,
     /// Documented information: policies, procedures, plans, records (7.5).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -115,7 +118,7 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub internal_audits: Vec<InternalAudit>,
     /// The external certification cycle (ISO/IEC 17021-1).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub certification: Certification,
     /// Nonconformities and corrective action (10.2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -92,7 +92,7 @@ pub struct RiskMethodology {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<MethodologyPreset>,
     /// Asset-based, event-based or mixed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub approach: Approach,
     /// Likelihood scale, lowest first (step 1 = index 0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -107,7 +107,7 @@ pub struct RiskMethodology {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matrix: Vec<Vec<String>>,
     /// How C, I and A consequences combine.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub aggregation: Aggregation,
     /// Risk appetite: the highest level that may be retained without
     /// treatment. Defaults to the highest level not requiring treatment.
