@@ -50,3 +50,38 @@ def test_risk_register_errors(small_doc: dict) -> None:
     with pytest.raises(isms.ValidationError) as v:
         isms.Isms.from_dict(small_doc).risk_register(dt.date(2025, 6, 1))
     assert v.value.problems and v.value.problems[0].path.startswith("$.risks[0]")
+
+
+def test_native_value_and_columns(small_doc: dict) -> None:
+    v = isms.Isms.from_dict(small_doc).native.assess("2025-06-01")
+    assert isinstance(v, isms._native.Value) and "object with" in repr(v)
+    obj = v.to_obj()
+    assert obj["risks"][0]["id"] == "r1" and v.to_json().endswith("\n")
+    cols = v.columns("risks")
+    assert cols["id"] == ["r1"] and cols["inherent_likelihood"] == [3]
+    with pytest.raises(isms.NotFoundError):
+        v.columns("nope")
+    with pytest.raises(isms.NotFoundError):
+        v.columns("as_of")  # not an array
+
+
+def test_columns_pad_missing_cells() -> None:
+    # A field present in some rows only (residual) is None elsewhere, whichever row has it first.
+    doc = isms.Isms.from_dict(big_document(n_risks=4, n_people=2, n_assets=2))
+    d = doc.to_dict()
+    del d["risks"][0]["residual"]
+    del d["risks"][3]["residual"]
+    v = isms.Isms.from_dict(d).native.assess("2025-06-01")
+    cols = v.columns("risks")
+    assert all(len(c) == 4 for c in cols.values())
+    assert cols["residual_level"][0] is None and cols["residual_level"][3] is None
+    assert cols["residual_level"][1] is not None
+    reg = isms.RiskRegister(v.to_obj())  # the pure-Python path gives the same frame
+    import pandas as pd
+
+    py_df, native_df = reg.to_pandas(), isms.RiskRegister(v).to_pandas()
+    # "residual" is null when absent (NaN one way, None the other): both all missing.
+    assert py_df["residual"].isna().all() and native_df["residual"].isna().all()
+    pd.testing.assert_frame_equal(
+        py_df.drop(columns="residual"), native_df.drop(columns="residual"), check_like=True, check_dtype=False
+    )

@@ -19,7 +19,13 @@ def summarise(path: str) -> dict[str, int]:
     clause: catalog.Clause = catalog.clauses()[0]
     docs = [d.key for d in catalog.mandatory_documents() if d.always]
     r = isms.Record({"due_on": "2025-01-01"})
-    due: object = r.due_on
+    when: object = r.due_on
+    del when
+    reg: isms.RiskRegister = doc.risk_register(as_of=dt.date(2025, 1, 1))
+    top: list[isms.AssessedRisk] = reg.ranked()
+    rank: int | None = top[0].rank if top else None
+    level = top[0].inherent.label if top and top[0].inherent else None
+    due: dt.date | None = reg[0].review_due_on if len(reg) else None
     copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())
     text: str = copy.to_json()
     try:
@@ -30,5 +36,5 @@ def summarise(path: str) -> dict[str, int]:
     except isms.IsmsError as e:
         codes: list[str] = [p.code for p in e.problems]
         del codes
-    del due, clause, dt
+    del due, clause, rank, level
     return {"problems": len(problems), "titles": len(titles), "rows": len(rows), "docs": len(docs)}
