@@ -10,12 +10,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use isms_core::{Error, json};
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::convert::to_py;
 use crate::errors::to_py_err;
 
 /// A result of the engine in its JSON shape, held natively (immutable).
@@ -31,6 +31,41 @@ impl Value {
             .map(|inner| Self { inner: Arc::new(inner) })
             .map_err(|e| to_py_err(py, &Error::invalid_argument("$", format!("cannot convert the result: {e}"))))
     }
+}
+
+/// Converts a JSON value to Python objects directly (no serde round trip).
+/// `strings` caches string objects so repeated values (levels, statuses,
+/// owners) share one Python object, which also speeds up pandas' inference.
+fn json_to_py<'py, 'a>(
+    py: Python<'py>,
+    v: &'a Json,
+    strings: &mut HashMap<&'a str, Bound<'py, PyString>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Json::Null => py.None().into_bound(py),
+        Json::Bool(b) => b.into_bound_py_any(py)?,
+        Json::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_bound_py_any(py)?,
+            (None, Some(u)) => u.into_bound_py_any(py)?,
+            _ => n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)?,
+        },
+        Json::String(s) => strings.entry(s.as_str()).or_insert_with(|| PyString::new(py, s)).clone().into_any(),
+        Json::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item, strings)?)?;
+            }
+            list.into_any()
+        }
+        Json::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                let key = strings.entry(k.as_str()).or_insert_with(|| PyString::new(py, k)).clone();
+                dict.set_item(key, json_to_py(py, item, strings)?)?;
+            }
+            dict.into_any()
+        }
+    })
 }
 
 /// Flattens nested objects into `parent_child` names; arrays and scalars are cells.
@@ -54,7 +89,7 @@ fn flatten<'a>(prefix: &str, v: &'a Json, out: &mut Vec<(String, &'a Json)>) {
 impl Value {
     /// The whole result as Python objects (dicts, lists, scalars; dates as ISO strings).
     fn to_obj<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &*self.inner)
+        json_to_py(py, &self.inner, &mut HashMap::new())
     }
 
     /// The result as pretty-printed, deterministic JSON text.
@@ -92,7 +127,9 @@ impl Value {
         let out = PyDict::new(py);
         for (name, mut col) in names.into_iter().zip(cols) {
             col.resize(rows.len(), &null);
-            out.set_item(name, to_py(py, &col)?)?;
+            let mut strings = HashMap::new();
+            let cells = col.iter().map(|v| json_to_py(py, v, &mut strings)).collect::<PyResult<Vec<_>>>()?;
+            out.set_item(name, PyList::new(py, cells)?)?;
         }
         Ok(out)
     }
