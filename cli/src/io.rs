@@ -82,6 +82,16 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
         if let Ok(meta) = std::fs::metadata(path) {
             std::fs::set_permissions(&tmp, meta.permissions())?;
         }
+        // Test hook (debug builds only): stop after the temporary file is
+        // written, either by failing (`fail`) or by aborting the process
+        // (`abort`), to prove the original survives an interrupted write.
+        #[cfg(debug_assertions)]
+        if let Some(mode) = std::env::var_os("ISMS_TEST_CRASH_BEFORE_RENAME") {
+            if mode == "abort" {
+                std::process::abort();
+            }
+            return Err(std::io::Error::other("interrupted before rename (ISMS_TEST_CRASH_BEFORE_RENAME)"));
+        }
         std::fs::rename(&tmp, path)
     })();
     result.map_err(|e| {

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 mod catalog_cmd;
 mod io;
+mod nc_cmd;
+mod schedule_cmd;
 
 use io::Failure;
 
@@ -39,6 +41,11 @@ enum Command {
     /// Browse the embedded catalogs of the standard.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCmd),
+    /// The certification cycle, internal audit programme and merged calendar
+    /// (optionally as iCalendar).
+    Schedule(schedule_cmd::ScheduleArgs),
+    /// Nonconformities: list, show, and lifecycle transitions.
+    Nc(nc_cmd::NcArgs),
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -61,6 +68,8 @@ fn main() -> ExitCode {
         }
         Command::Schema { name, list } => schema(name.as_deref(), list),
         Command::Fmt { file, check } => fmt(&file, check),
+        Command::Schedule(args) => schedule_cmd::run(args),
+        Command::Nc(args) => nc_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -4,10 +4,13 @@
 
 pub mod catalog;
 pub mod error;
+pub mod quant;
 pub use error::{Error, Problem, Result};
 pub mod json;
 pub mod model;
+pub mod nc;
 pub mod risk;
+pub mod schedule;
 pub mod schema;
 pub mod validate;
 pub use model::Document;

@@ -53,5 +53,10 @@ fn registry() -> Vec<Entry> {
         ("mapping", gen_schema::<Vec<crate::catalog::MappingInfo>>),
         ("risk-methodology", gen_schema::<crate::risk::ResolvedMethodology>),
         ("risk-assessment", gen_schema::<crate::risk::Assessment>),
+        ("calendar", gen_schema::<crate::schedule::Calendar>),
+        ("certification-cycle", gen_schema::<crate::schedule::CertificationCycle>),
+        ("audit-programme", gen_schema::<crate::schedule::AuditProgramme>),
+        ("nc-report", gen_schema::<crate::nc::NcReport>),
+        ("nc-action", gen_schema::<crate::nc::NcAction>),
     ]
 }

@@ -33,6 +33,7 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
     ("date_order", "Two dates are in an impossible order (an end before its start, an approval before it was raised)."),
     ("out_of_range", "A number is outside its allowed range (a percentage over 100, a rating off the scale)."),
     ("invalid_methodology", "The risk methodology's scales, levels, matrix or appetite are inconsistent."),
+    ("nc_history_mismatch", "A nonconformity's transition history does not replay to its recorded state."),
 ];
 
 /// The kinds of entity a reference can point to.
@@ -224,6 +225,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     check_references(&mut c, doc);
     check_risk(&mut c, doc);
     check_dates(&mut c, doc);
+    c.problems.extend(crate::nc::check_history(doc));
     c.problems
 }
 

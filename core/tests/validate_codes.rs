@@ -133,6 +133,21 @@ fn invalid_methodology() {
 }
 
 #[test]
+fn nc_history_mismatch() {
+    // The state says corrected, but no transition was recorded.
+    expect("nc_history_mismatch", "$.nonconformities[0].state", |v| {
+        v["nonconformities"][0]["state"] = json!("corrected");
+        v["nonconformities"][0]["correction"] = json!({"description": "fixed", "on": "2026-02-02"});
+    });
+    // A recorded transition that the state machine does not allow.
+    expect("nc_history_mismatch", "$.nonconformities[0].history[0].to", |v| {
+        v["nonconformities"][0]["state"] = json!("closed");
+        v["nonconformities"][0]["history"] =
+            json!([{"action": "close", "from": "raised", "to": "closed", "on": "2026-02-03"}]);
+    });
+}
+
+#[test]
 fn all_problems_are_reported_at_once() {
     let found = problems(|v| {
         v["risks"][0]["owner"] = json!("nobody");

@@ -181,9 +181,114 @@ pub struct Certification {
     /// Certificate validity in years (default 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validity_years: Option<u32>,
+    /// The certification body's own cycle rules, where they differ from the
+    /// defaults of ISO/IEC 17021-1 and common practice (see [`CycleRules`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle_rules: Option<CycleRules>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
+}
+
+/// The rules of a certification cycle that certification bodies set
+/// differently. Every field has a default; the source of each is given.
+/// The certificate's validity is not repeated here: it is
+/// [`Certification::validity_years`] (default 3, ISO/IEC 17021-1 9.1.3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct CycleRules {
+    /// Latest first surveillance audit, months after the certification
+    /// decision. Default 12 (ISO/IEC 17021-1 9.1.3: "not more than 12 months").
+    pub first_surveillance_max_months: u32,
+    /// Width of each surveillance window, months before its latest date.
+    /// Default 3 (common CB practice, not a 17021-1 figure).
+    pub surveillance_window_months: u32,
+    /// Months before expiry by which the recertification audit should be held,
+    /// so the CB can verify corrections and decide before expiry. Default 3
+    /// (common CB practice; 17021-1 requires only "prior to expiration").
+    pub recertification_lead_months: u32,
+    /// Width of the recertification audit window, months before its latest
+    /// date. Default 3 (common CB practice).
+    pub recertification_window_months: u32,
+    /// Months after expiry within which the CB can restore the certificate if
+    /// the outstanding recertification activities are completed. Default 6
+    /// (17021-1 9.6.3.2.5 as cited by IAF FAQ Q26; the FAQ allowed up to 12 in
+    /// 2020).
+    pub restoration_months: u32,
+    /// Months after the last day of stage 2 within which the CB must verify the
+    /// corrections and corrective actions of every major nonconformity, or
+    /// hold another stage 2. Default 6 (CB regulations citing 17021-1).
+    pub major_nc_closure_months: u32,
+    /// Longest gap between stage 1 and stage 2 the CB accepts, months. Default
+    /// none: 17021-1 fixes no maximum; the CB decides (EA FAQ, March 2025).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage2_max_gap_months: Option<u32>,
+    /// Vendor data, untouched.
+    #[serde(skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl Default for CycleRules {
+    fn default() -> Self {
+        Self {
+            first_surveillance_max_months: 12,
+            surveillance_window_months: 3,
+            recertification_lead_months: 3,
+            recertification_window_months: 3,
+            restoration_months: 6,
+            major_nc_closure_months: 6,
+            stage2_max_gap_months: None,
+            extensions: Extensions::new(),
+        }
+    }
+}
+
+/// Default deadlines for nonconformities by grade, where the nonconformity
+/// sets no `due_on` of its own. Certification practice, not 27001 text: see
+/// `facts.md` section 5 ("Closure rules").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct NcDeadlineRules {
+    /// Days to close a major nonconformity (corrections and corrective actions
+    /// implemented and verified). Default 90: the common CB response period
+    /// (CB policy, not a 17021-1 requirement). For a major found at stage 2
+    /// of an initial certification, [`CycleRules::major_nc_closure_months`]
+    /// after the last day of stage 2 applies instead.
+    pub major_days: u32,
+    /// Days to close a minor nonconformity found internally. Default 180
+    /// (organisation practice; no external source fixes it).
+    pub minor_days: u32,
+    /// Days to close a minor nonconformity from a CB audit when no next
+    /// external audit is planned. Default 365: the CB verifies minors at the
+    /// next audit, and surveillance is at least yearly.
+    pub minor_external_days: u32,
+    /// Days to act on an observation; default none (no deadline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observation_days: Option<u32>,
+    /// Days to act on an opportunity for improvement; default none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opportunity_days: Option<u32>,
+    /// Window, days, within which two or more nonconformities against the same
+    /// control or clause count as a recurrence. Default 365.
+    pub recurrence_window_days: u32,
+    /// Number of minor nonconformities on the same requirement within the
+    /// window from which a systemic failure (a possible major, ISO/IEC
+    /// 17021-1 3.12 note 1) is flagged. Default 3.
+    pub systemic_minor_threshold: u32,
+}
+
+impl Default for NcDeadlineRules {
+    fn default() -> Self {
+        Self {
+            major_days: 90,
+            minor_days: 180,
+            minor_external_days: 365,
+            observation_days: None,
+            opportunity_days: None,
+            recurrence_window_days: 365,
+            systemic_minor_threshold: 3,
+        }
+    }
 }
 
 /// Where a nonconformity came from.

@@ -150,6 +150,10 @@ pub struct Settings {
     /// Days ahead of a deadline at which a finding warns that it is coming.
     /// Default 30.
     pub warning_window_days: u32,
+    /// Default deadlines for nonconformities by grade; absent means the
+    /// documented defaults of [`NcDeadlineRules`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nc_deadlines: Option<NcDeadlineRules>,
     /// Vendor data, untouched.
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -164,6 +168,7 @@ impl Default for Settings {
             management_review_interval_months: 12,
             internal_audit_cycle_years: 3,
             warning_window_days: 30,
+            nc_deadlines: None,
             extensions: Extensions::new(),
         }
     }

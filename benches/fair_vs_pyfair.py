@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Open FAIR simulation: isms vs pyfair on the perf-anchors model.
+
+Usage (from the repository root):  python3 benches/fair_vs_pyfair.py [--quick]
+
+- builds `core/examples/fair_bench.rs` in release mode (CARGO_TARGET_DIR is
+  honoured);
+- installs pyfair from PyPI into a venv ($PYFAIR_VENV, default
+  /tmp/pyfair-venv) unless it is already there;
+- runs every case in its own process under /usr/bin/time -v (peak RSS);
+- writes benches/results/fair.md.
+Only the Python standard library is needed to run this driver.
+"""
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(os.environ.get("PYFAIR_VENV", "/tmp/pyfair-venv"))
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+QUICK = "--quick" in sys.argv
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+
+
+def ensure_pyfair():
+    py = VENV / "bin" / "python"
+    if not py.exists():
+        sh([sys.executable, "-m", "venv", str(VENV)])
+    if subprocess.run([str(py), "-c", "import pyfair"], capture_output=True).returncode != 0:
+        sh([str(py), "-m", "pip", "install", "-q", "pyfair"])
+    ver = sh([str(py), "-m", "pip", "show", "pyfair"]).stdout
+    return py, re.search(r"Version: (\S+)", ver).group(1)
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time -v; returns its JSON line and peak RSS (MB)."""
+    p = sh(["/usr/bin/time", "-v"] + cmd)
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    out["peak_rss_mb"] = rss_kb / 1024
+    return out
+
+
+def loadavg():
+    try:
+        return Path("/proc/loadavg").read_text().split()[:3]
+    except OSError:
+        return ["?"]
+
+
+def main():
+    sh(["cargo", "build", "--release", "-p", "isms-core", "--example", "fair_bench"], cwd=ROOT)
+    bench = str(TARGET / "release" / "examples" / "fair_bench")
+    py, pyfair_version = ensure_pyfair()
+    worker = str(ROOT / "benches" / "pyfair_bench.py")
+    load_before = loadavg()
+    r = {}
+    reps_small, reps_big, reps_port = (11, 3, 1) if QUICK else (21, 5, 3)
+    # isms: case, trials, risks, threads, repeats
+    for name, args in [
+        ("isms_10k_t1", ["one", "10000", "1", "1", str(reps_small)]),
+        ("isms_10k_t2", ["one", "10000", "1", "2", str(reps_small)]),
+        ("floor_10k", ["floor", "10000", "1", "1", str(reps_small)]),
+        ("isms_1m_t1", ["one", "1000000", "1", "1", str(reps_big)]),
+        ("isms_1m_t2", ["one", "1000000", "1", "2", str(reps_big)]),
+        ("floor_1m", ["floor", "1000000", "1", "1", str(reps_big)]),
+        ("isms_port_t1", ["portfolio", "100000", "100", "1", str(reps_port)]),
+        ("isms_port_t2", ["portfolio", "100000", "100", "2", str(reps_port)]),
+    ]:
+        r[name] = timed([bench] + args)
+        print(name, r[name]["median_s"], f'{r[name]["peak_rss_mb"]:.1f} MB', flush=True)
+    for name, args in [
+        ("pyfair_10k", ["one", "10000", "1", "5"]),
+        ("pyfair_1m", ["one", "1000000", "1", "3" if QUICK else "5"]),
+        ("pyfair_port", ["portfolio", "100000", "100", "1"]),
+    ]:
+        r[name] = timed([str(py), worker] + args)
+        print(name, r[name]["median_s"], f'{r[name]["peak_rss_mb"]:.1f} MB', flush=True)
+    load_after = loadavg()
+    write_report(r, pyfair_version, load_before, load_after)
+
+
+def write_report(r, pyfair_version, load_before, load_after):
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    t = lambda k: r[k]["median_s"]
+    c = lambda k: r[k]["cpu_mean_s"]
+    m = lambda k: r[k]["peak_rss_mb"]
+    ms = lambda s: f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+    rows = [
+        ("1 risk × 10k years", "isms, 1 thread", "isms_10k_t1"),
+        ("1 risk × 10k years", "isms, 2 threads", "isms_10k_t2"),
+        ("1 risk × 10k years", "floor (bare draws), 1 thread", "floor_10k"),
+        ("1 risk × 10k years", f"pyfair {pyfair_version}", "pyfair_10k"),
+        ("1 risk × 1M years", "isms, 1 thread", "isms_1m_t1"),
+        ("1 risk × 1M years", "isms, 2 threads", "isms_1m_t2"),
+        ("1 risk × 1M years", "floor (bare draws), 1 thread", "floor_1m"),
+        ("1 risk × 1M years", f"pyfair {pyfair_version}", "pyfair_1m"),
+        ("100 risks × 100k years", "isms, 1 thread", "isms_port_t1"),
+        ("100 risks × 100k years", "isms, 2 threads", "isms_port_t2"),
+        ("100 risks × 100k years", f"pyfair {pyfair_version} (FairMetaModel)", "pyfair_port"),
+    ]
+    # (name, wall-clock ratio, CPU-time ratio or None, op, limit)
+    targets = [
+        ("≥ 10× pyfair throughput at 10k (1 thread, exact compounding)",
+         t("pyfair_10k") / t("isms_10k_t1"), c("pyfair_10k") / c("isms_10k_t1"), ">=", 10),
+        ("≥ 2.3× pyfair throughput at 1M (1 thread, exact compounding)",
+         t("pyfair_1m") / t("isms_1m_t1"), c("pyfair_1m") / c("isms_1m_t1"), ">=", 2.3),
+        ("≥ 2.3× pyfair throughput, portfolio 100 × 100k (1 thread)",
+         t("pyfair_port") / t("isms_port_t1"), c("pyfair_port") / c("isms_port_t1"), ">=", 2.3),
+        ("within 1.25× of the floor at 1M (1 thread)",
+         t("isms_1m_t1") / t("floor_1m"), c("isms_1m_t1") / c("floor_1m"), "<=", 1.25),
+        ("within 1.25× of the floor at 10k (1 thread)",
+         t("isms_10k_t1") / t("floor_10k"), c("isms_10k_t1") / c("floor_10k"), "<=", 1.25),
+        ("2 threads ≥ 1.8× 1 thread at 1M (wall clock)", t("isms_1m_t1") / t("isms_1m_t2"), None, ">=", 1.8),
+        ("2 threads ≥ 1.8× 1 thread, portfolio (wall clock)", t("isms_port_t1") / t("isms_port_t2"), None, ">=", 1.8),
+        ("peak memory ≤ 1/10 of pyfair's at 1M", m("isms_1m_t1") / m("pyfair_1m"), None, "<=", 0.1),
+        ("peak memory ≤ 1/10 of pyfair's, portfolio", m("isms_port_t1") / m("pyfair_port"), None, "<=", 0.1),
+    ]
+    out = [
+        "# Open FAIR simulation: isms vs pyfair",
+        "",
+        "Generated by `python3 benches/fair_vs_pyfair.py` (run from the repository root;",
+        "`CARGO_TARGET_DIR` honoured; pyfair installed from PyPI into `$PYFAIR_VENV`).",
+        "",
+        f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- machine: {os.cpu_count()} CPUs (nproc), {cpu}, {platform.system()} {platform.release()}",
+        f"- load average (1/5/15 min) before: {' '.join(load_before)}, after: {' '.join(load_after)}"
+        " — the machine is shared with other builds, so absolute times are noisy",
+        f"- pyfair {pyfair_version}, Python {platform.python_version()}",
+        "- model (perf-anchors.md): TEF PERT(0.5, 3, 10), Vuln PERT(0.2, 0.4, 0.7), PL PERT(10k, 50k, 500k),",
+        "  SLEF PERT(0.1, 0.3, 0.6), SLEM PERT(5k, 20k, 200k); analytic mean 208,398",
+        "- timed: model build + simulation + summary (mean, percentiles, 101-point loss exceedance curve),",
+        "  imports excluded; median of repeats (see `repeats`); each case in its own process, peak RSS",
+        "  from `/usr/bin/time -v` (includes the interpreter for pyfair)",
+        "- semantics: isms simulates exact per-event compounding; pyfair uses its shortcut",
+        "  (one LEF × one LM draw per year), which costs no less",
+        "- isms threads: a rayon pool of 1 or 2 threads that includes the calling thread",
+        "  (`use_current_thread`), default `parallel` feature on; results are bit-identical for any thread count",
+        "- floor: the bare draws the model needs per year on average (5.06 Beta, 1 Poisson, 1.56 uniform)",
+        "  with the same samplers, one stream, summed (`core/benches/common/mod.rs`)",
+        "",
+        "| case | implementation | median wall time | mean CPU time | throughput (years/s, wall) | peak RSS | repeats | mean annual loss | P(loss>0) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for case, impl, k in rows:
+        x = r[k]
+        years = x["trials"] * x.get("risks", 1)
+        check = f'{x["check"]:,.0f}' if not k.startswith("floor") else "—"
+        plp = f'{x["prob_loss_positive"]:.3f}' if "prob_loss_positive" in x else "—"
+        out.append(f"| {case} | {impl} | {ms(t(k))} | {ms(c(k))} | {years / t(k):,.0f} | {m(k):.1f} MB | {len(x['times_s'])} | {check} | {plp} |")
+    out += ["", "## Targets (from the issue)", "",
+            "Ratios from median wall-clock times; for throughput targets also from mean CPU time",
+            "(CPU time of the measured call, all threads), which is less disturbed by other load.", "",
+            "| target | ratio (wall) | ratio (CPU) | met (wall) | met (CPU) |", "|---|---|---|---|---|"]
+    met = lambda v, op, lim: "yes" if (v >= lim if op == ">=" else v <= lim) else "**no**"
+    for name, v, vc, op, lim in targets:
+        out.append(f"| {name} | {v:.2f} | {'—' if vc is None else f'{vc:.2f}'} | {met(v, op, lim)} | "
+                   f"{'—' if vc is None else met(vc, op, lim)} |")
+    out += ["", "## Reading these numbers", "",
+            "(hand-written notes about the committed run are kept in the committed file; "
+            "update them when re-running)"]
+    out += ["", "Raw results:", "", "```json", json.dumps(r, indent=1), "```", ""]
+    dest = ROOT / "benches" / "results" / "fair.md"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text("\n".join(out))
+    print("wrote", dest)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,338 @@
+//! `isms nc`: the nonconformity register and its lifecycle transitions.
+//! `transition` rewrites the document atomically (temporary file + rename),
+//! so an interrupted or refused change leaves the original untouched.
+use crate::io::{self, Failure};
+use chrono::NaiveDate;
+use isms_core::model::CorrectiveAction;
+use isms_core::nc::{self, Completion, NcAction};
+use std::path::{Path, PathBuf};
+
+/// Arguments of `isms nc`.
+#[derive(Debug, clap::Args)]
+pub struct NcArgs {
+    /// The ISMS document (JSON).
+    file: PathBuf,
+    #[command(subcommand)]
+    cmd: NcCmd,
+}
+
+/// `isms nc` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum NcCmd {
+    /// The register: state, grade, deadline of every nonconformity.
+    List {
+        /// Print JSON (the `nc-report` schema).
+        #[arg(long)]
+        json: bool,
+        /// Date deadlines are judged against; default today.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+    },
+    /// One nonconformity with its history and allowed actions.
+    Show {
+        /// Nonconformity id.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply a lifecycle action and write the document back.
+    Transition {
+        /// Nonconformity id.
+        id: String,
+        /// The action.
+        #[command(subcommand)]
+        action: ActionCmd,
+    },
+}
+
+/// Lifecycle actions. `--on` defaults to today.
+#[derive(Debug, clap::Subcommand)]
+pub enum ActionCmd {
+    /// Record the correction (containment).
+    Correct {
+        /// What was done.
+        #[arg(long)]
+        description: String,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who (person id).
+        #[arg(long)]
+        by: String,
+    },
+    /// Record the root-cause analysis.
+    #[command(name = "analyse", alias = "analyse-root-cause")]
+    Analyse {
+        /// The causes found.
+        #[arg(long)]
+        description: String,
+        /// Method, e.g. "5 whys".
+        #[arg(long)]
+        method: Option<String>,
+        /// Whether similar nonconformities exist or could occur.
+        #[arg(long)]
+        similar_elsewhere: Option<String>,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who.
+        #[arg(long)]
+        by: String,
+    },
+    /// Plan corrective actions: `--action "id=ca1,owner=p2,due=2026-03-01,description=..."` (repeatable).
+    Plan {
+        /// One action (repeatable).
+        #[arg(long = "action", required = true)]
+        actions: Vec<String>,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who.
+        #[arg(long)]
+        by: String,
+    },
+    /// Record completed actions: `--action ca1` or `--action ca1=2026-02-20` (repeatable).
+    Implement {
+        /// A completed action, optionally with its completion date (default `--on`).
+        #[arg(long = "action", required = true)]
+        actions: Vec<String>,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who.
+        #[arg(long)]
+        by: String,
+    },
+    /// Record the effectiveness review.
+    Verify {
+        /// The verifier.
+        #[arg(long)]
+        by: String,
+        /// The actions were effective.
+        #[arg(long, conflicts_with = "ineffective", required_unless_present = "ineffective")]
+        effective: bool,
+        /// The actions were not effective (back to root-cause analysis).
+        #[arg(long)]
+        ineffective: bool,
+        /// Evidence reviewed (repeatable).
+        #[arg(long = "evidence", required = true)]
+        evidence: Vec<String>,
+        /// Note.
+        #[arg(long)]
+        note: Option<String>,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+    },
+    /// Close.
+    Close {
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who.
+        #[arg(long)]
+        by: String,
+    },
+    /// Reject: not a nonconformity after review.
+    Reject {
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who.
+        #[arg(long)]
+        by: String,
+    },
+    /// Cancel: duplicate or raised in error.
+    Cancel {
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who.
+        #[arg(long)]
+        by: String,
+    },
+    /// Reopen a verified or closed nonconformity.
+    Reopen {
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        /// When.
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        /// Who.
+        #[arg(long)]
+        by: String,
+    },
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn token<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// Parses `id=ca1,owner=p2,due=2026-03-01,description=text, with commas`.
+/// A segment that does not start with a known key continues the previous
+/// value, so descriptions may contain commas.
+fn parse_planned(spec: &str) -> Result<CorrectiveAction, Failure> {
+    const KEYS: [&str; 4] = ["id", "owner", "due", "description"];
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for part in spec.split(',') {
+        match part.split_once('=') {
+            Some((k, v)) if KEYS.contains(&k.trim()) => fields.push((k.trim().to_owned(), v.trim().to_owned())),
+            _ => match fields.last_mut() {
+                Some((_, v)) => {
+                    v.push(',');
+                    v.push_str(part);
+                }
+                None => return Err(Failure::input(format!("--action `{spec}`: expected key=value pairs"))),
+            },
+        }
+    }
+    let get = |k: &str| fields.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let need = |k: &str| get(k).ok_or_else(|| Failure::input(format!("--action `{spec}`: missing `{k}=`")));
+    let due = need("due")?;
+    Ok(CorrectiveAction {
+        id: need("id")?,
+        description: need("description")?,
+        owner: need("owner")?,
+        due_on: due.parse().map_err(|_| Failure::input(format!("--action `{spec}`: `due={due}` is not a date")))?,
+        completed_on: None,
+    })
+}
+
+fn to_action(cmd: ActionCmd) -> Result<NcAction, Failure> {
+    let on = |d: Option<NaiveDate>| d.unwrap_or_else(today);
+    Ok(match cmd {
+        ActionCmd::Correct { description, on: d, by } => NcAction::Correct { description, on: on(d), by },
+        ActionCmd::Analyse { description, method, similar_elsewhere, on: d, by } => {
+            NcAction::AnalyseRootCause { description, method, similar_elsewhere, on: on(d), by }
+        }
+        ActionCmd::Plan { actions, on: d, by } => NcAction::PlanActions {
+            actions: actions.iter().map(|a| parse_planned(a)).collect::<Result<_, _>>()?,
+            on: on(d),
+            by,
+        },
+        ActionCmd::Implement { actions, on: d, by } => {
+            let day = on(d);
+            let completed = actions
+                .iter()
+                .map(|a| match a.split_once('=') {
+                    Some((id, date)) => date
+                        .trim()
+                        .parse()
+                        .map(|on| Completion { action: id.trim().to_owned(), on })
+                        .map_err(|_| Failure::input(format!("--action `{a}`: `{date}` is not a date"))),
+                    None => Ok(Completion { action: a.trim().to_owned(), on: day }),
+                })
+                .collect::<Result<_, _>>()?;
+            NcAction::Implement { completed, on: day, by }
+        }
+        ActionCmd::Verify { by, effective, ineffective: _, evidence, note, on: d } => {
+            NcAction::Verify { by, on: on(d), effective, evidence, note }
+        }
+        ActionCmd::Close { on: d, by } => NcAction::Close { on: on(d), by },
+        ActionCmd::Reject { reason, on: d, by } => NcAction::Reject { reason, on: on(d), by },
+        ActionCmd::Cancel { reason, on: d, by } => NcAction::Cancel { reason, on: on(d), by },
+        ActionCmd::Reopen { reason, on: d, by } => NcAction::Reopen { reason, on: on(d), by },
+    })
+}
+
+/// Runs `isms nc`.
+pub fn run(args: NcArgs) -> Result<u8, Failure> {
+    let doc = io::load_valid(&args.file)?;
+    match args.cmd {
+        NcCmd::List { json, as_of } => {
+            let report = nc::report(&doc, as_of.unwrap_or_else(today));
+            if json {
+                crate::emit(&isms_core::json::to_json(&report))?;
+            } else {
+                let mut s = format!(
+                    "{} nonconformit(ies), {} open, {} overdue\n",
+                    report.nonconformities.len(),
+                    report.open,
+                    report.overdue
+                );
+                for n in &report.nonconformities {
+                    s.push_str(&format!(
+                        "{:<12} {:<12} {:<20} due {:<10} {}{}\n",
+                        n.id,
+                        token(&n.grade),
+                        token(&n.state),
+                        n.deadline.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                        n.title,
+                        if n.deadline_status == Some(isms_core::schedule::Status::Overdue) { "  OVERDUE" } else { "" }
+                    ));
+                }
+                for r in &report.recurrences {
+                    s.push_str(&format!(
+                        "recurrence on {} {}: {}{}\n",
+                        r.requirement_kind,
+                        r.requirement,
+                        r.nonconformities.join(", "),
+                        if r.possible_systemic { " (possible systemic failure)" } else { "" }
+                    ));
+                }
+                crate::emit(&s)?;
+            }
+            Ok(0)
+        }
+        NcCmd::Show { id, json } => {
+            let n = doc
+                .nonconformities
+                .iter()
+                .find(|n| n.id == id)
+                .ok_or_else(|| Failure::input(format!("no nonconformity with id `{id}`")))?;
+            if json {
+                crate::emit(&isms_core::json::to_json(n))?;
+            } else {
+                let mut s = format!(
+                    "{} — {}\ngrade {}, state {}, raised {}, due {}\nallowed: {}\n",
+                    n.id,
+                    n.title,
+                    token(&n.grade),
+                    token(&n.state),
+                    n.raised_on,
+                    nc::deadline(n, &doc).map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                    nc::allowed_actions(n).join(", ")
+                );
+                for h in &n.history {
+                    s.push_str(&format!(
+                        "  {} {:<20} {} → {}{}{}\n",
+                        h.on,
+                        h.action,
+                        token(&h.from),
+                        token(&h.to),
+                        h.by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default(),
+                        h.note.as_ref().map(|x| format!(" ({x})")).unwrap_or_default()
+                    ));
+                }
+                crate::emit(&s)?;
+            }
+            Ok(0)
+        }
+        NcCmd::Transition { id, action } => transition(&args.file, &doc, &id, action),
+    }
+}
+
+fn transition(file: &Path, doc: &isms_core::Document, id: &str, cmd: ActionCmd) -> Result<u8, Failure> {
+    if file.as_os_str() == "-" {
+        return Err(Failure::input("transition rewrites the document: give a file path, not `-`"));
+    }
+    let action = to_action(cmd)?;
+    let new = nc::apply(doc, id, &action).map_err(|e| Failure::input(io::describe(file, &e)))?;
+    io::write_atomic(file, isms_core::json::to_json(&new).as_bytes())?;
+    if let Some(h) = new.nonconformities.iter().find(|n| n.id == id).and_then(|n| n.history.last()) {
+        crate::emit(&format!("{id}: {} → {} ({})\n", token(&h.from), token(&h.to), h.action))?;
+    }
+    Ok(0)
+}
