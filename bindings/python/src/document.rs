@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use isms_core::model::Date;
-use isms_core::{Error, Problem, json, risk, validate};
+use isms_core::{Error, Problem, json, nc, risk, schedule, validate};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, run, to_py};
@@ -76,6 +76,40 @@ impl Document {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let assessment = run(py, move || risk::assess(&doc, as_of))?;
         Value::new(py, &assessment)
+    }
+
+    /// The merged calendar (audits, reviews, trainings, deadlines ...) from
+    /// `start` to `end` inclusive (`YYYY-MM-DD`).
+    fn calendar(&self, py: Python<'_>, start: &str, end: &str) -> PyResult<Value> {
+        let doc = Arc::clone(&self.inner);
+        let (from, to) = (date_arg(py, "start", start)?, date_arg(py, "end", end)?);
+        let cal = run(py, move || schedule::calendar(&doc, from, to))?;
+        Value::new(py, &cal)
+    }
+
+    /// The certification cycle (milestones, certificate state) as of `as_of`.
+    fn certification_cycle(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let cycle = py.detach(move || schedule::certification_cycle(&doc, as_of));
+        Value::new(py, &cycle)
+    }
+
+    /// The nonconformity report (states, deadlines, overdue) as of `as_of`.
+    fn nc_report(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let report = py.detach(move || nc::report(&doc, as_of));
+        Value::new(py, &report)
+    }
+
+    /// Applies a nonconformity lifecycle action (a dict shaped like
+    /// `NcAction`, e.g. `{"action": "close", "on": ..., "by": ...}`) and
+    /// returns the new document; this one is unchanged. Raises
+    /// `isms.TransitionError`, `isms.NotFoundError` or `isms.ValidationError`.
+    fn nc_transition(&self, py: Python<'_>, nc_id: &str, action: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let action: nc::NcAction = from_py(action).map_err(|e| crate::errors::to_py_err(py, &e))?;
+        let (doc, id) = (Arc::clone(&self.inner), nc_id.to_owned());
+        let new = run(py, move || nc::apply(&doc, &id, &action))?;
+        Ok(Self { inner: Arc::new(new) })
     }
 
     /// `assess` as JSON text (for the benchmark of the two output paths).

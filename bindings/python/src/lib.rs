@@ -21,6 +21,7 @@ pub mod catalog;
 pub mod convert;
 pub mod document;
 pub mod errors;
+pub mod quant;
 pub mod value;
 
 use pyo3::prelude::*;
@@ -36,6 +37,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::Document>()?;
     m.add_class::<value::Value>()?;
     m.add_function(wrap_pyfunction!(document::parse_json, m)?)?;
+    m.add_function(wrap_pyfunction!(quant::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::annex_a, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::control, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::mappings, m)?)?;

@@ -26,6 +26,12 @@ def summarise(path: str) -> dict[str, int]:
     rank: int | None = top[0].rank if top else None
     level = top[0].inherent.label if top and top[0].inherent else None
     due: dt.date | None = reg[0].review_due_on if len(reg) else None
+    cal: isms.Calendar = doc.calendar(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    first_day: dt.date = cal.items[0].date if len(cal) else cal.start
+    nc: isms.Isms = doc.nc_transition("nc-1", "close", on=dt.date(2025, 2, 1), by="p1")
+    sim: isms.Simulation = isms.simulate({"frequency": {}}, trials=1000, seed=1, keep_samples=True)
+    mean: float = sim.mean
+    del first_day, nc, mean
     copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())
     text: str = copy.to_json()
     try:

@@ -22,7 +22,8 @@ from typing import Any
 from . import _native, catalog, plot, results
 from ._document import Isms, load, loads
 from ._records import Record, Table
-from .results import AssessedRisk, RiskRegister
+from ._simulate import simulate
+from .results import AssessedRisk, Calendar, CertificationCycle, NcReport, RiskRegister, Simulation
 from .errors import (
     ERROR_CODES,
     InvalidArgumentError,
@@ -56,7 +57,12 @@ __all__ = [
     "ERROR_CODES",
     "PROBLEM_CODES",
     "AssessedRisk",
+    "Calendar",
+    "CertificationCycle",
+    "NcReport",
     "RiskRegister",
+    "Simulation",
+    "simulate",
     "plot",
     "results",
     "InvalidArgumentError",

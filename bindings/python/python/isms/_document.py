@@ -10,7 +10,7 @@ from typing import Any, Mapping, Union
 
 from . import _native
 from ._records import _date_arg, _jsonable
-from .results import RiskRegister
+from .results import Calendar, CertificationCycle, NcReport, RiskRegister
 from .errors import ParseError, Problem
 
 __all__ = ["Isms", "load", "loads"]
@@ -103,6 +103,45 @@ class Isms:
         resolved or a rating is off its scale.
         """
         return RiskRegister(self._doc.assess(_date_arg_required(as_of, "as_of")))
+
+    # -- schedule and nonconformities ----------------------------------------------------------
+
+    def calendar(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Calendar:
+        """The merged calendar from ``start`` to ``end`` inclusive: audits,
+        management reviews, trainings, document reviews, evidence refresh,
+        deadlines. Statuses are as of ``start``.
+
+        Raises :class:`isms.InvalidArgumentError` if ``end`` is before ``start``.
+        """
+        return Calendar(self._doc.calendar(_date_arg_required(start, "start"), _date_arg_required(end, "end")))
+
+    def schedule(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Calendar:
+        """Alias of :meth:`calendar`."""
+        return self.calendar(start, end)
+
+    def certification_cycle(self, as_of: Union[dt.date, str]) -> CertificationCycle:
+        """The certification cycle as of ``as_of``: certificate state, expiry
+        and milestones (Stage 1 and 2, surveillance, recertification)."""
+        return CertificationCycle(self._doc.certification_cycle(_date_arg_required(as_of, "as_of")))
+
+    def nc_report(self, as_of: Union[dt.date, str]) -> NcReport:
+        """Every nonconformity's state, deadline and deadline status as of ``as_of``."""
+        return NcReport(self._doc.nc_report(_date_arg_required(as_of, "as_of")))
+
+    def nc_transition(self, nc_id: str, action: str, **fields: Any) -> Isms:
+        """Applies a lifecycle action to nonconformity ``nc_id`` and returns
+        the new document (this one is unchanged). ``action`` is one of
+        ``correct``, ``analyse_root_cause``, ``plan_actions``, ``implement``,
+        ``verify``, ``close``, ``reject``, ``cancel``, ``reopen``; ``fields``
+        are its data (``on`` as a :class:`datetime.date`, ``by`` a person id,
+        ...), e.g. ``doc.nc_transition("nc-1", "close", on=date(2025, 5, 1), by="p1")``.
+
+        Raises :class:`isms.TransitionError` if the state does not allow it,
+        :class:`isms.NotFoundError` for an unknown id, :class:`isms.ParseError`
+        for missing or unknown fields.
+        """
+        payload = json.loads(json.dumps({"action": action, **fields}, default=_jsonable))
+        return Isms(self._doc.nc_transition(nc_id, payload))
 
     # -- convenience ---------------------------------------------------------------------------
 

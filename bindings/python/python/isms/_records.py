@@ -183,22 +183,26 @@ class Table(Sequence[R], Generic[R]):
     def to_pandas(self) -> Any:
         """The rows as a :class:`pandas.DataFrame`, one column per field;
         ISO date columns become ``datetime64``. Requires pandas."""
-        pd = _pandas()
-        df = pd.DataFrame.from_records(self._rows)
-        for col in df.columns:
-            s = df[col]
-            if pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype):
-                first = s.first_valid_index()
-                v = s[first] if first is not None else None
-                if isinstance(v, str) and len(v) == 10 and _DATE.match(v):
-                    df[col] = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
-        return df
+        return _dates_to_datetime(_pandas().DataFrame.from_records(self._rows))
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {len(self)} rows>"
 
     def _repr_html_(self) -> str:
         return _html_table(self._rows, limit=50, caption=f"{len(self)} rows")
+
+
+def _dates_to_datetime(df: Any) -> Any:
+    """Columns whose first value is an ISO date become ``datetime64``."""
+    pd = _pandas()
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype):
+            first = s.first_valid_index()
+            v = s[first] if first is not None else None
+            if isinstance(v, str) and len(v) == 10 and _DATE.match(v):
+                df[col] = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+    return df
 
 
 def _html_table(rows: Sequence[Mapping[str, Any]], *, limit: int = 50, caption: str = "") -> str:

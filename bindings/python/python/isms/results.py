@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import TYPE_CHECKING, Any, Optional, Union
+import json
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Optional, Union
 
 from . import _native
-from ._records import Record, Table, _html_table, _pandas
+from ._records import Record, Table, _dates_to_datetime, _html_table, _pandas
 
-__all__ = ["AssessedRisk", "LecPoint", "LevelResult", "RiskRegister", "Simulation"]
+__all__ = [
+    "AssessedRisk",
+    "Calendar",
+    "CalendarItem",
+    "CertificationCycle",
+    "LecPoint",
+    "LevelResult",
+    "NcReport",
+    "Result",
+    "RiskRegister",
+    "Simulation",
+]
 
 
 def _flatten(row: dict[str, Any], prefix: str = "", out: Optional[dict[str, Any]] = None) -> dict[str, Any]:
@@ -209,9 +221,9 @@ class Simulation:
 
     __slots__ = ("_data", "_samples")
 
-    def __init__(self, data: dict[str, Any], samples: Optional[bytes] = None) -> None:
+    def __init__(self, result: Union[_native.Value, dict[str, Any]], samples: Optional[bytes] = None) -> None:
         """Wraps the core's ``SimulationResult`` and the raw float64 samples."""
-        self._data = data
+        self._data: dict[str, Any] = result.to_obj() if isinstance(result, _native.Value) else dict(result)
         self._samples = samples
 
     @property
@@ -290,3 +302,142 @@ class Simulation:
             for k, v in [("mean", self.mean), ("std dev", self.std_dev), *p.items()]
         )
         return f"<table><caption>Simulation: {self.trials} trials, seed {self.seed}</caption>{cells}</table>"
+
+
+class Result:
+    """A computation's result: attribute access to its fields, its main
+    table as :attr:`rows` (also by iteration and indexing), ``to_pandas()``,
+    ``to_dict()``, ``to_json()`` and an HTML view. Held natively until read."""
+
+    _table: ClassVar[str] = ""
+    _row: ClassVar[type[Record]] = Record
+    __slots__ = ("_native", "_cache")
+
+    def __init__(self, result: Union[_native.Value, dict[str, Any]]) -> None:
+        """Wraps a native result (or its dict)."""
+        self._native = result if isinstance(result, _native.Value) else None
+        self._cache: Optional[dict[str, Any]] = None if self._native is not None else dict(result)  # type: ignore[arg-type]
+
+    @property
+    def _data(self) -> dict[str, Any]:
+        if self._cache is None:
+            assert self._native is not None
+            self._cache = self._native.to_obj()
+        return self._cache
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return Record(self._data)[name]
+        except KeyError:
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}") from None
+
+    @property
+    def rows(self) -> Table[Any]:
+        """The result's main table."""
+        return Table(self._data[self._table], self._row)
+
+    def __len__(self) -> int:
+        return len(self._data[self._table])
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows)
+
+    def __getitem__(self, i: int) -> Any:
+        return self.rows[i]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The core's JSON-shaped result."""
+        return dict(self._data)
+
+    def to_json(self) -> str:
+        """The result as deterministic, pretty-printed JSON."""
+        if self._native is not None:
+            return self._native.to_json()
+        return json.dumps(self._data, indent=2) + "\n"
+
+    def to_pandas(self) -> Any:
+        """The main table as a DataFrame, one row per entry, nested objects
+        flattened to ``parent_child`` columns, dates as ``datetime64``. Requires pandas."""
+        pd = _pandas()
+        if self._native is not None:
+            df = pd.DataFrame(self._native.columns(self._table))
+        else:
+            df = pd.DataFrame.from_records([_flatten(r) for r in self._data[self._table]])
+        return _dates_to_datetime(df)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} {self._table}>"
+
+    def _repr_html_(self) -> str:
+        fields = {k: v for k, v in self._data.items() if not isinstance(v, (list, dict))}
+        head = ", ".join(f"{html.escape(k)}: {html.escape(str(v))}" for k, v in fields.items())
+        rows = [_flatten(r) for r in self._data[self._table][:20]]
+        return f"<p><strong>{type(self).__name__}</strong> {head}</p>" + _html_table(
+            rows, limit=20, caption=f"{len(self)} {self._table}"
+        )
+
+
+class CalendarItem(Record):
+    """One dated item of the calendar (an audit, a review, a deadline ...)."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        date: dt.date
+        kind: str
+        title: str
+        entity: Record
+        owner: Optional[str]
+        status: str
+        key: str
+
+
+class Calendar(Result):
+    """The merged ISMS calendar between two dates (9.2, 9.3, 7.2, 7.5, 10.2):
+    audits, management reviews, trainings, document reviews, evidence refresh
+    and deadlines, sorted by date."""
+
+    _table = "items"
+    _row = CalendarItem
+    __slots__ = ()
+
+    @property
+    def start(self) -> dt.date:
+        """First day (the JSON field ``from``; statuses are as of this day)."""
+        return dt.date.fromisoformat(self._data["from"])
+
+    @property
+    def end(self) -> dt.date:
+        """Last day (the JSON field ``to``)."""
+        return dt.date.fromisoformat(self._data["to"])
+
+    @property
+    def items(self) -> Table[CalendarItem]:
+        """The dated items."""
+        return Table(self._data["items"], CalendarItem)
+
+
+class CertificationCycle(Result):
+    """The certification cycle as of a date: certificate state, expiry and
+    milestones (Stage 1/2, surveillance, recertification)."""
+
+    _table = "milestones"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        state: str
+        cycle_start: Optional[dt.date]
+        expires_on: Optional[dt.date]
+
+
+class NcReport(Result):
+    """Nonconformities as of a date: state, deadline and its status, open
+    and overdue counts, recurrences (10.2)."""
+
+    _table = "nonconformities"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        open: int
+        overdue: int
