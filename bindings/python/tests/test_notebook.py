@@ -15,10 +15,10 @@ NB = pathlib.Path(__file__).resolve().parents[1] / "examples" / "quickstart.ipyn
 
 
 def _text(cell: dict) -> str:
-    out = []
+    out = [""]
     for o in cell.get("outputs", []):
-        if o.get("output_type") == "stream":
-            out.append(o["text"])
+        if o.get("output_type") == "stream":  # a print may arrive in several chunks
+            out[0] += o["text"]
         elif "data" in o:
             out.append(o["data"].get("text/plain", ""))
             out.append(o["data"].get("text/html", ""))

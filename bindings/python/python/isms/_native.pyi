@@ -2,6 +2,7 @@
 
 from typing import Any, Optional, final
 
+__all__: list[str]
 __version__: str
 CATALOG_VERSION: str
 ERROR_CODES: list[str]
