@@ -2,7 +2,28 @@
 
 from typing import Any, Optional, final
 
-__all__: list[str]
+__all__ = [
+    "CATALOG_VERSION",
+    "Document",
+    "ERROR_CODES",
+    "PROBLEM_CODES",
+    "Value",
+    "__version__",
+    "annex_a",
+    "clauses",
+    "control",
+    "mandatory_documents",
+    "mapping_from_2013",
+    "mapping_to_2022",
+    "mappings",
+    "panic_for_test",
+    "parse_json",
+    "raise_core_error",
+    "schema",
+    "schema_names",
+    "simulate",
+]
+
 __version__: str
 CATALOG_VERSION: str
 ERROR_CODES: list[str]
