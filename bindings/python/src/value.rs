@@ -12,7 +12,7 @@ use std::sync::Arc;
 use isms_core::{Error, json};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -68,21 +68,74 @@ fn json_to_py<'py, 'a>(
     })
 }
 
-/// Flattens nested objects into `parent_child` names; arrays and scalars are cells.
-fn flatten<'a>(prefix: &str, v: &'a Json, out: &mut Vec<(String, &'a Json)>) {
-    match v {
-        Json::Object(map) => {
-            for (k, child) in map {
-                let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}_{k}") };
-                if child.is_object() {
-                    flatten(&name, child, out);
-                } else {
-                    out.push((name, child));
+static NULL: Json = Json::Null;
+
+/// Columns being built from rows: a column per leaf path (nested objects
+/// are flattened to `parent_child` names; arrays and scalars are cells).
+#[derive(Default)]
+struct Columns<'a> {
+    index: HashMap<Vec<&'a str>, usize>,
+    paths: Vec<Vec<&'a str>>,
+    names: Vec<String>,
+    cols: Vec<Vec<&'a Json>>,
+    /// Column order of the previous row and this row: rows of one result
+    /// share their shape, so the next column is usually the one expected.
+    prev: Vec<usize>,
+    seq: Vec<usize>,
+}
+
+impl<'a> Columns<'a> {
+    fn put(&mut self, path: &[&'a str], row: usize, v: &'a Json) {
+        let expected = self.prev.get(self.seq.len()).copied();
+        let c = match expected {
+            Some(c) if self.paths[c] == path => c,
+            // Look up by slice: no allocation once the column exists.
+            _ => match self.index.get(path) {
+                Some(c) => *c,
+                None => {
+                    self.index.insert(path.to_vec(), self.cols.len());
+                    self.paths.push(path.to_vec());
+                    self.names.push(path.join("_"));
+                    self.cols.push(Vec::new());
+                    self.cols.len() - 1
+                }
+            },
+        };
+        self.seq.push(c);
+        let col = &mut self.cols[c];
+        col.resize(row, &NULL); // a column first seen (or absent) in earlier rows
+        col.push(v);
+    }
+
+    fn walk(&mut self, v: &'a Json, path: &mut Vec<&'a str>, row: usize) {
+        match v {
+            Json::Object(map) => {
+                for (k, child) in map {
+                    path.push(k);
+                    self.walk(child, path, row);
+                    path.pop();
                 }
             }
+            leaf if path.is_empty() => self.put(&["value"], row, leaf),
+            leaf => self.put(path, row, leaf),
         }
-        other => out.push((prefix.to_owned(), other)),
     }
+}
+
+/// Rows of objects → column names and columns (flattened, nulls where a
+/// row lacks a column).
+fn table(rows: &[Json]) -> (Vec<String>, Vec<Vec<&Json>>) {
+    let mut t = Columns::default();
+    let mut path = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        t.walk(row, &mut path, i);
+        std::mem::swap(&mut t.prev, &mut t.seq);
+        t.seq.clear();
+    }
+    for col in &mut t.cols {
+        col.resize(rows.len(), &NULL);
+    }
+    (t.names, t.cols)
 }
 
 #[pymethods]
@@ -105,31 +158,64 @@ impl Value {
         let Some(rows) = self.inner.get(key).and_then(Json::as_array) else {
             return Err(to_py_err(py, &Error::NotFound { kind: "result_table".into(), id: key.into() }));
         };
-        let null = Json::Null;
-        let mut names: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut cols: Vec<Vec<&Json>> = Vec::new();
-        let mut cells = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
-            cells.clear();
-            flatten("", row, &mut cells);
-            for (name, v) in cells.drain(..) {
-                let c = *index.entry(name.clone()).or_insert_with(|| {
-                    names.push(name);
-                    cols.push(Vec::with_capacity(rows.len()));
-                    cols.len() - 1
-                });
-                let col = &mut cols[c];
-                col.resize(i, &null); // a column first seen (or absent) in earlier rows
-                col.push(v);
-            }
-        }
+        let (names, cols) = table(rows);
         let out = PyDict::new(py);
-        for (name, mut col) in names.into_iter().zip(cols) {
-            col.resize(rows.len(), &null);
+        for (name, col) in names.into_iter().zip(cols) {
             let mut strings = HashMap::new();
             let cells = col.iter().map(|v| json_to_py(py, v, &mut strings)).collect::<PyResult<Vec<_>>>()?;
             out.set_item(name, PyList::new(py, cells)?)?;
+        }
+        Ok(out)
+    }
+
+    /// Like `columns`, encoded for numpy/pandas without a Python object per
+    /// cell: a list of `(name, kind, data, labels)` where `kind` is
+    /// - `"bool"`: `data` = one byte per row (no nulls);
+    /// - `"i8"`: `data` = native-endian int64 per row (no nulls);
+    /// - `"f8"`: `data` = native-endian float64 per row, NaN for null;
+    /// - `"str"`: `labels` = the distinct strings, `data` = native-endian
+    ///   int32 index into them per row, -1 for null;
+    /// - `"obj"`: `data` = a list of Python objects (lists, mixed types).
+    fn columns_encoded<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyList>> {
+        let Some(rows) = self.inner.get(key).and_then(Json::as_array) else {
+            return Err(to_py_err(py, &Error::NotFound { kind: "result_table".into(), id: key.into() }));
+        };
+        let (names, cols) = table(rows);
+        let out = PyList::empty(py);
+        for (name, col) in names.into_iter().zip(cols) {
+            let nulls = col.iter().any(|v| v.is_null());
+            let non_null = || col.iter().copied().filter(|v| !v.is_null());
+            let encoded: (&str, Bound<'py, PyAny>, Option<Bound<'py, PyAny>>) =
+                if non_null().all(Json::is_boolean) && !nulls {
+                    let bytes: Vec<u8> = col.iter().map(|v| u8::from(v.as_bool().unwrap_or(false))).collect();
+                    ("bool", PyBytes::new(py, &bytes).into_any(), None)
+                } else if non_null().all(Json::is_i64) && !nulls && !col.is_empty() {
+                    let ints: Vec<i64> = col.iter().map(|v| v.as_i64().unwrap_or(0)).collect();
+                    ("i8", PyBytes::new(py, bytemuck::cast_slice(&ints)).into_any(), None)
+                } else if non_null().all(Json::is_number) && non_null().next().is_some() {
+                    let floats: Vec<f64> = col.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect();
+                    ("f8", PyBytes::new(py, bytemuck::cast_slice(&floats)).into_any(), None)
+                } else if non_null().all(Json::is_string) && non_null().next().is_some() {
+                    let mut index: HashMap<&str, i32> = HashMap::new();
+                    let mut labels: Vec<&str> = Vec::new();
+                    let codes: Vec<i32> = col
+                        .iter()
+                        .map(|v| match v.as_str() {
+                            None => -1,
+                            Some(s) => *index.entry(s).or_insert_with(|| {
+                                labels.push(s);
+                                i32::try_from(labels.len() - 1).unwrap_or(i32::MAX)
+                            }),
+                        })
+                        .collect();
+                    let labels = PyList::new(py, labels)?.into_any();
+                    ("str", PyBytes::new(py, bytemuck::cast_slice(&codes)).into_any(), Some(labels))
+                } else {
+                    let mut strings = HashMap::new();
+                    let cells = col.iter().map(|v| json_to_py(py, v, &mut strings)).collect::<PyResult<Vec<_>>>()?;
+                    ("obj", PyList::new(py, cells)?.into_any(), None)
+                };
+            out.append((name, encoded.0, encoded.1, encoded.2))?;
         }
         Ok(out)
     }

@@ -87,3 +87,15 @@ def test_columns_pad_missing_cells() -> None:
         return df.where(df.notna(), None)
 
     pd.testing.assert_frame_equal(norm(py_df), norm(native_df), check_like=True)
+
+
+def test_columns_encoded_kinds(small_doc: dict) -> None:
+    v = isms.Isms.from_dict(small_doc).native.assess("2025-06-01")
+    enc = {name: (kind, payload, labels) for name, kind, payload, labels in v.columns_encoded("risks")}
+    assert enc["above_appetite"][0] == "bool" and enc["above_appetite"][1] in (b"\x00", b"\x01")
+    assert enc["rank"][0] == "i8" and int.from_bytes(enc["rank"][1], "little") == 1
+    assert enc["id"][0] == "str" and enc["id"][2] == ["r1"] and enc["id"][1] == b"\x00\x00\x00\x00"
+    assert enc["treatments"][0] == "obj" and enc["treatments"][1] == [[]]
+    assert enc["residual"][0] == "obj" and enc["residual"][1] == [None]
+    with pytest.raises(isms.NotFoundError):
+        v.columns_encoded("nope")

@@ -192,6 +192,30 @@ class Table(Sequence[R], Generic[R]):
         return _html_table(self._rows, limit=50, caption=f"{len(self)} rows")
 
 
+def _frame_from_native(native: Any, key: str) -> Any:
+    """A DataFrame from a native result's table, decoded from the engine's
+    column encoding (numpy views of bytes; strings by index into their
+    distinct values) without a Python object per cell."""
+    pd = _pandas()
+    import numpy as np
+
+    data: dict[str, Any] = {}
+    for name, kind, payload, labels in native.columns_encoded(key):
+        if kind == "bool":
+            data[name] = np.frombuffer(payload, dtype=np.bool_)
+        elif kind == "i8":
+            data[name] = np.frombuffer(payload, dtype=np.int64)
+        elif kind == "f8":
+            data[name] = np.frombuffer(payload, dtype=np.float64)
+        elif kind == "str":
+            values = np.empty(len(labels) + 1, dtype=object)
+            values[:-1] = labels  # index -1 (null) picks the trailing None
+            data[name] = values[np.frombuffer(payload, dtype=np.int32)]
+        else:
+            data[name] = payload
+    return pd.DataFrame(data)
+
+
 def _dates_to_datetime(df: Any) -> Any:
     """Columns whose first value is an ISO date become ``datetime64``."""
     pd = _pandas()

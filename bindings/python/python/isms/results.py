@@ -14,7 +14,7 @@ import json
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Optional, Union
 
 from . import _native
-from ._records import Record, Table, _dates_to_datetime, _html_table, _pandas
+from ._records import Record, Table, _dates_to_datetime, _frame_from_native, _html_table, _pandas
 
 __all__ = [
     "AssessedRisk",
@@ -166,7 +166,7 @@ class RiskRegister:
         ``residual_score``, ... columns; dates become ``datetime64``. Requires pandas."""
         pd = _pandas()
         if self._native is not None:  # columns built natively: no per-row dicts
-            df = pd.DataFrame(self._native.columns("risks"))
+            df = _frame_from_native(self._native, "risks")
         else:
             df = pd.DataFrame.from_records([_flatten(r) for r in self._data["risks"]])
         for col in ("accepted_on", "acceptance_expires_on", "assessed_on", "review_due_on"):
@@ -362,7 +362,7 @@ class Result:
         flattened to ``parent_child`` columns, dates as ``datetime64``. Requires pandas."""
         pd = _pandas()
         if self._native is not None:
-            df = pd.DataFrame(self._native.columns(self._table))
+            df = _frame_from_native(self._native, self._table)
         else:
             df = pd.DataFrame.from_records([_flatten(r) for r in self._data[self._table]])
         return _dates_to_datetime(df)
