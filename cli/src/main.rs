@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod catalog_cmd;
+mod check_cmd;
 mod io;
 mod nc_cmd;
+mod risk_cmd;
 mod schedule_cmd;
+mod soa_cmd;
 
 use io::Failure;
 
@@ -46,6 +49,14 @@ enum Command {
     Schedule(schedule_cmd::ScheduleArgs),
     /// Nonconformities: list, show, and lifecycle transitions.
     Nc(nc_cmd::NcArgs),
+    /// Risk register, heat map and treatment plan.
+    #[command(subcommand)]
+    Risk(risk_cmd::RiskCmd),
+    /// Evaluate the ISMS: readiness, Stage 1/2 verdicts and findings; exit 1
+    /// when a finding reaches --fail-on.
+    Check(check_cmd::CheckArgs),
+    /// The full Statement of Applicability (all 93 Annex A controls).
+    Soa(soa_cmd::SoaArgs),
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -66,10 +77,13 @@ fn main() -> ExitCode {
                 .map(|()| 0)
                 .map_err(|e| Failure { code: e.exit_code, message: e.message })
         }
+        Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
         Command::Fmt { file, check } => fmt(&file, check),
         Command::Schedule(args) => schedule_cmd::run(args),
         Command::Nc(args) => nc_cmd::run(args),
+        Command::Check(args) => check_cmd::run(args),
+        Command::Soa(args) => soa_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod evaluate;
 pub mod quant;
 pub use error::{Error, Problem, Result};
 pub mod json;
@@ -12,5 +13,6 @@ pub mod nc;
 pub mod risk;
 pub mod schedule;
 pub mod schema;
+pub mod soa;
 pub mod validate;
 pub use model::Document;

@@ -58,5 +58,11 @@ fn registry() -> Vec<Entry> {
         ("audit-programme", gen_schema::<crate::schedule::AuditProgramme>),
         ("nc-report", gen_schema::<crate::nc::NcReport>),
         ("nc-action", gen_schema::<crate::nc::NcAction>),
+        ("risk-register", gen_schema::<crate::risk::Register>),
+        ("heatmap", gen_schema::<crate::risk::HeatMap>),
+        ("treatment-plan", gen_schema::<crate::risk::TreatmentPlan>),
+        ("soa", gen_schema::<crate::soa::Statement>),
+        ("soa-diff", gen_schema::<crate::soa::SoaDiff>),
+        ("evaluation", gen_schema::<crate::evaluate::Evaluation>),
     ]
 }

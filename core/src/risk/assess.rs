@@ -61,6 +61,7 @@ use crate::{Error, Problem, Result};
 use chrono::Days;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The assessment of a whole register as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -180,9 +181,10 @@ impl AssessedRisk {
 pub fn assess(doc: &Document, as_of: Date) -> Result<Assessment> {
     let m = resolve(&doc.risk_methodology).map_err(Error::Invalid)?;
     let mut problems = Vec::new();
+    let ix = Index::new(doc);
     let mut risks = Vec::with_capacity(doc.risks.len());
     for (i, r) in doc.risks.iter().enumerate() {
-        risks.push(assess_one(doc, &m, r, i, as_of, &mut problems));
+        risks.push(assess_one(doc, &ix, &m, r, i, as_of, &mut problems));
     }
     if !problems.is_empty() {
         // An asset shared by several risks is reported once.
@@ -192,6 +194,27 @@ pub fn assess(doc: &Document, as_of: Date) -> Result<Assessment> {
     }
     rank(&mut risks);
     Ok(Assessment { as_of, methodology: m, risks })
+}
+
+/// Lookups by id, built once so that an assessment stays linear in the
+/// size of the document (no risks × treatments scans).
+struct Index<'a> {
+    treatments: BTreeMap<&'a str, Vec<&'a Treatment>>,
+    assets: BTreeMap<&'a str, (usize, &'a Asset)>,
+}
+
+impl<'a> Index<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut treatments: BTreeMap<&str, Vec<&Treatment>> = BTreeMap::new();
+        for t in &doc.treatments {
+            treatments.entry(t.risk.as_str()).or_default().push(t);
+        }
+        let mut assets = BTreeMap::new();
+        for (i, a) in doc.assets.iter().enumerate() {
+            assets.entry(a.id.as_str()).or_insert((i, a));
+        }
+        Self { treatments, assets }
+    }
 }
 
 /// The rank order of two assessed risks: see the module doc.
@@ -221,6 +244,7 @@ fn applied_approach(m: Approach, r: &Risk) -> AppliedApproach {
 
 fn assess_one(
     doc: &Document,
+    ix: &Index<'_>,
     m: &ResolvedMethodology,
     r: &Risk,
     i: usize,
@@ -230,13 +254,13 @@ fn assess_one(
     let approach = applied_approach(doc.risk_methodology.approach, r);
     let path = format!("$.risks[{i}]");
     let mut level = |rating: &Option<Rating>, name: &str| {
-        rating.as_ref().and_then(|rt| level_of(doc, m, r, approach, rt, &format!("{path}.{name}"), problems))
+        rating.as_ref().and_then(|rt| level_of(doc, ix, m, r, approach, rt, &format!("{path}.{name}"), problems))
     };
     let inherent = level(&r.inherent, "inherent");
     let residual = level(&r.residual, "residual");
-    let mine: Vec<&Treatment> = doc.treatments.iter().filter(|t| t.risk == r.id).collect();
+    let mine: &[&Treatment] = ix.treatments.get(r.id.as_str()).map(Vec::as_slice).unwrap_or_default();
     let mut options = Vec::new();
-    for t in &mine {
+    for t in mine {
         if !options.contains(&t.option) {
             options.push(t.option);
         }
@@ -325,8 +349,10 @@ fn asset_value(doc: &Document, m: &ResolvedMethodology, a: &Asset) -> Cia {
     v
 }
 
+#[allow(clippy::too_many_arguments)]
 fn level_of(
     doc: &Document,
+    ix: &Index<'_>,
     m: &ResolvedMethodology,
     r: &Risk,
     approach: AppliedApproach,
@@ -351,10 +377,7 @@ fn level_of(
         let mut per_prop: Vec<u32> = Vec::new();
         for &p in props {
             let mut best: Option<u32> = None;
-            for (ai, a) in doc.assets.iter().enumerate() {
-                if !r.assets.contains(&a.id) {
-                    continue;
-                }
+            for &(ai, a) in r.assets.iter().filter_map(|id| ix.assets.get(id.as_str())) {
                 if let Some(v) = asset_value(doc, m, a).get(p) {
                     ok &= check_step(
                         v,

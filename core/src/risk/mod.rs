@@ -5,7 +5,13 @@
 //! ranks and verdicts from them. It does not hold the quantitative (Open FAIR)
 //! model, which is in [`crate::quant`].
 pub mod assess;
+pub mod heatmap;
 pub mod methodology;
+pub mod plan;
+pub mod register;
 
 pub use assess::{AppliedApproach, AssessedRisk, Assessment, ConsequenceSource, LevelResult, assess};
+pub use heatmap::{HeatMap, heatmap, heatmap_svg};
 pub use methodology::{ResolvedMethodology, preset, resolve};
+pub use plan::{TreatmentPlan, treatment_plan};
+pub use register::{Register, RegisterRow, register};

@@ -1,0 +1,365 @@
+//! The continuous-monitoring verdict: `evaluate(document, as_of)` runs the
+//! rule catalogue over an ISMS and says what is wrong, how badly, by when,
+//! and what to do (ISO/IEC 27001:2022 clauses 4–10 and Annex A; checklist
+//! steps 1–17).
+//!
+//! **What this is**: a pure function of a validated [`Document`] and a date.
+//! Each rule ([`Rule`], catalogue in [`rules()`], reference in
+//! `docs/rules.md`) examines one requirement and returns [`Finding`]s, each
+//! with a stable rule id, severity, clause or control, the entities
+//! involved, a due date where one applies, a remediation hint, and a
+//! [`fingerprint`](Finding::fingerprint) that stays the same while the
+//! underlying problem does (so drift between two runs can be computed). From
+//! the rules' outcomes come the readiness scores and the Stage 1 / Stage 2
+//! verdicts ([`readiness`]).
+//!
+//! **What this is not**: a validator (structure and references are
+//! [`crate::validate`]'s job, and a document that fails it is refused with
+//! [`Error::Invalid`]), nor a scheduler (dates to come are `crate::schedule`'s
+//! business, not the verdict's).
+//!
+//! Determinism: findings are sorted by severity (blocker first), rule id,
+//! then fingerprint; no hash map iteration order reaches the output.
+//!
+//! Performance: [`Ctx`] indexes the document once (people, roles, SoA,
+//! evidence per control, training records per person and course, mandatory
+//! documents per key), so every rule is linear in the entities it examines.
+mod ctx;
+pub mod readiness;
+mod rule;
+mod rules;
+
+pub use ctx::{Ctx, Draft, Out};
+pub use readiness::{Readiness, ScoreLine, StageVerdict};
+pub use rule::{Rule, Stage, rule, rules, rules_markdown};
+
+use crate::model::{Date, Document};
+use crate::{Error, Result};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Blocks certification: an auditor would raise a major nonconformity
+    /// or could not proceed.
+    Blocker,
+    /// A significant gap: likely a nonconformity if left.
+    Major,
+    /// A lapse in a working process: likely a minor nonconformity or an
+    /// observation.
+    Minor,
+    /// Worth knowing; no requirement is broken yet.
+    Info,
+}
+
+impl Severity {
+    /// All severities, most severe first.
+    pub const ALL: [Severity; 4] = [Severity::Blocker, Severity::Major, Severity::Minor, Severity::Info];
+
+    /// The `snake_case` token.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Blocker => "blocker",
+            Severity::Major => "major",
+            Severity::Minor => "minor",
+            Severity::Info => "info",
+        }
+    }
+
+    /// Weight of a rule of this severity in the readiness score.
+    pub const fn weight(self) -> u32 {
+        match self {
+            Severity::Blocker => 8,
+            Severity::Major => 4,
+            Severity::Minor => 2,
+            Severity::Info => 1,
+        }
+    }
+
+    /// Whether `self` is at least as severe as `threshold`.
+    pub fn at_least(self, threshold: Severity) -> bool {
+        self <= threshold
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Severity::ALL.into_iter().find(|v| v.as_str() == s.trim().to_ascii_lowercase()).ok_or_else(|| {
+            Error::invalid_argument(
+                "severity",
+                format!("unknown severity `{s}`; expected blocker, major, minor or info"),
+            )
+        })
+    }
+}
+
+/// The kind of entity a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// The organisation as a whole (`id` is `organization`).
+    Organization,
+    /// The ISMS scope (`id` is `scope`).
+    Scope,
+    /// The context of the organisation (`id` is `context`).
+    Context,
+    /// An organisational unit.
+    Unit,
+    /// A person.
+    Person,
+    /// A role.
+    Role,
+    /// An asset.
+    Asset,
+    /// The risk methodology (`id` is `risk_methodology`).
+    RiskMethodology,
+    /// A risk.
+    Risk,
+    /// A treatment.
+    Treatment,
+    /// A treatment action.
+    TreatmentAction,
+    /// An Annex A control (`id` is the control number).
+    Control,
+    /// A custom control.
+    CustomControl,
+    /// The Statement of Applicability (`id` is `soa`).
+    Soa,
+    /// A document.
+    Document,
+    /// A mandatory-document key of the catalog.
+    MandatoryDocument,
+    /// An evidence item.
+    Evidence,
+    /// An objective.
+    Objective,
+    /// A course.
+    Course,
+    /// A management review.
+    ManagementReview,
+    /// A management review decision.
+    Decision,
+    /// An internal audit.
+    InternalAudit,
+    /// An audit finding.
+    AuditFinding,
+    /// A clause of the standard (`id` is its number).
+    Clause,
+    /// The certification cycle (`id` names the milestone, e.g. `surveillance_1`).
+    Certification,
+    /// A nonconformity.
+    Nonconformity,
+    /// A corrective action.
+    CorrectiveAction,
+    /// An interested party.
+    InterestedParty,
+    /// A scope interface.
+    ScopeInterface,
+}
+
+/// A reference to an entity involved in a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+pub struct EntityRef {
+    /// What kind of entity.
+    pub kind: EntityKind,
+    /// Its id.
+    pub id: String,
+}
+
+/// One problem found by a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    /// Stable rule id, e.g. `scope.not_communicated` (see `docs/rules.md`).
+    pub rule: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Clause of ISO/IEC 27001:2022 concerned, e.g. `4.3`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// Annex A control concerned, e.g. `5.15`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control: Option<String>,
+    /// What is wrong, for a person.
+    pub message: String,
+    /// Entities involved, sorted.
+    pub entities: Vec<EntityRef>,
+    /// When it must be fixed by (or when it fell due).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_on: Option<Date>,
+    /// What to do about it.
+    pub remediation: String,
+    /// Stable hash of the rule, clause, control and sorted entities (16 hex
+    /// digits, FNV-1a 64): the same while the underlying problem is the same,
+    /// independent of the message, the date and the order of the document.
+    pub fingerprint: String,
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Summary {
+    /// Blockers.
+    pub blocker: u32,
+    /// Majors.
+    pub major: u32,
+    /// Minors.
+    pub minor: u32,
+    /// Infos.
+    pub info: u32,
+    /// All findings.
+    pub total: u32,
+}
+
+/// What one rule examined and found: the raw material of readiness, drift
+/// and the roadmap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RuleOutcome {
+    /// Rule id.
+    pub rule: String,
+    /// Items the rule examined (0: the rule did not apply).
+    pub checked: u32,
+    /// Items with at least one finding (never more than `checked`).
+    pub failed: u32,
+    /// Findings raised.
+    pub findings: u32,
+}
+
+/// The result of [`evaluate`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Evaluation {
+    /// The date evaluated.
+    pub as_of: Date,
+    /// Counts by severity.
+    pub summary: Summary,
+    /// Scores and Stage 1 / Stage 2 verdicts.
+    pub readiness: Readiness,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// Per-rule outcomes, in catalogue order.
+    pub rules: Vec<RuleOutcome>,
+}
+
+impl Evaluation {
+    /// The most severe finding's severity, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).min()
+    }
+    /// Whether any finding is at least as severe as `threshold`.
+    pub fn fails(&self, threshold: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity.at_least(threshold))
+    }
+}
+
+/// FNV-1a, 64 bit: tiny, fast, and the same on every platform.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The fingerprint of a finding: FNV-1a 64 over the rule id, clause,
+/// control and the sorted `kind:id` of its entities, separated by NUL bytes.
+pub fn fingerprint(rule: &str, clause: Option<&str>, control: Option<&str>, entities: &[EntityRef]) -> String {
+    let mut keys: Vec<String> = entities.iter().map(|e| format!("{}:{}", entity_token(e.kind), e.id)).collect();
+    keys.sort();
+    keys.dedup();
+    let mut s = String::with_capacity(64);
+    s.push_str(rule);
+    s.push('\0');
+    s.push_str(clause.unwrap_or(""));
+    s.push('\0');
+    s.push_str(control.unwrap_or(""));
+    for k in keys {
+        s.push('\0');
+        s.push_str(&k);
+    }
+    format!("{:016x}", fnv1a64(s.as_bytes()))
+}
+
+fn entity_token(k: EntityKind) -> String {
+    match serde_json::to_value(k) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// Evaluates `doc` on `as_of`: every rule of the catalogue, readiness and
+/// verdicts. Refuses a document that fails [`crate::validate`].
+pub fn evaluate(doc: &Document, as_of: Date) -> Result<Evaluation> {
+    crate::validate::check(doc)?;
+    Ok(evaluate_unchecked(doc, as_of))
+}
+
+/// [`evaluate`] without validation, for callers that have validated the
+/// document already. Never panics; unresolved references are skipped.
+pub fn evaluate_unchecked(doc: &Document, as_of: Date) -> Evaluation {
+    let ctx = Ctx::new(doc, as_of);
+    let mut findings = Vec::new();
+    let mut outcomes = Vec::with_capacity(rules().len());
+    let mut per_rule = Vec::with_capacity(rules().len());
+    for r in rules() {
+        let mut out = Out::new(r);
+        (r.check)(&ctx, &mut out);
+        let (outcome, theme_checked, theme_failed, mut fs) = out.finish();
+        per_rule.push((r, outcome.clone(), theme_checked, theme_failed));
+        outcomes.push(outcome);
+        findings.append(&mut fs);
+    }
+    findings.sort_by(|a, b| {
+        (a.severity, &a.rule, &a.fingerprint, &a.message).cmp(&(b.severity, &b.rule, &b.fingerprint, &b.message))
+    });
+    let mut summary = Summary::default();
+    for f in &findings {
+        match f.severity {
+            Severity::Blocker => summary.blocker += 1,
+            Severity::Major => summary.major += 1,
+            Severity::Minor => summary.minor += 1,
+            Severity::Info => summary.info += 1,
+        }
+    }
+    summary.total = findings.len() as u32;
+    let readiness = readiness::compute(&per_rule, &findings);
+    Evaluation { as_of, summary, readiness, findings, rules: outcomes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_matches_reference_vectors() {
+        assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn fingerprint_ignores_entity_order_but_not_identity() {
+        let e = |k, id: &str| EntityRef { kind: k, id: id.into() };
+        let a = fingerprint("r", Some("4.3"), None, &[e(EntityKind::Person, "p1"), e(EntityKind::Role, "r1")]);
+        let b = fingerprint("r", Some("4.3"), None, &[e(EntityKind::Role, "r1"), e(EntityKind::Person, "p1")]);
+        let c = fingerprint("r", Some("4.3"), None, &[e(EntityKind::Role, "r2"), e(EntityKind::Person, "p1")]);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn severity_order_and_threshold() {
+        assert!(Severity::Blocker.at_least(Severity::Major));
+        assert!(!Severity::Minor.at_least(Severity::Major));
+        assert_eq!("MAJOR".parse::<Severity>().ok(), Some(Severity::Major));
+        assert!("bad".parse::<Severity>().is_err());
+    }
+}

@@ -1,0 +1,199 @@
+//! The certification cycle (ISO/IEC 17021-1 surveillance and
+//! recertification; checklist steps 1, 14 and 16). Deliberately simple: the
+//! full cycle scheduler lives elsewhere; these rules only warn when a
+//! deadline of the cycle is at risk.
+//!
+//! - Surveillance audit *k* (k = 1 … validity − 1) falls due `12·k` months
+//!   after the certification decision; it counts as planned when a
+//!   non-cancelled surveillance (or recertification) audit is dated in the
+//!   12 months before that deadline.
+//! - Recertification must be planned once expiry is within 180 days.
+use super::super::{Ctx, Draft, EntityKind as K, Out, Rule, Severity, Stage};
+use crate::model::{Date, EventStatus, ExternalAudit, ExternalAuditKind};
+use chrono::Months;
+
+/// Days before a deadline at which an unplanned certification audit is flagged.
+pub(in crate::evaluate) const LEAD_DAYS: u32 = 180;
+
+/// The rules of this area.
+pub(in crate::evaluate) const RULES: &[Rule] = &[
+    Rule {
+        id: "certification.not_planned",
+        title: "No certification target",
+        clause: "4.4",
+        control: None,
+        severity: Severity::Info,
+        stage: Stage::Stage2,
+        steps: &[1, 14],
+        description: "A roadmap to certification starts with a target date. Fires when the organisation is not certified, has no target date and has no certification audit planned.",
+        remediation: "Set `certification.target_date` and book Stage 1 and Stage 2 with a certification body.",
+        check: not_planned,
+    },
+    Rule {
+        id: "certification.target_at_risk",
+        title: "Certification target date at risk",
+        clause: "4.4",
+        control: None,
+        severity: Severity::Major,
+        stage: Stage::Stage2,
+        steps: &[1, 14],
+        description: "Fires when the organisation is not certified, its target date is within 180 days (or past), and no Stage 2 audit is planned or held on or before it.",
+        remediation: "Book the Stage 1 and Stage 2 audits with the certification body, or move the target date.",
+        check: target_at_risk,
+    },
+    Rule {
+        id: "certification.surveillance_at_risk",
+        title: "Surveillance audit not planned",
+        clause: "4.4",
+        control: None,
+        severity: Severity::Major,
+        stage: Stage::Stage2,
+        steps: &[16],
+        description: "A certificate is kept by a surveillance audit every year of the cycle, the first within 12 months of the certification decision. Fires when a surveillance deadline is within 180 days with no audit planned for it (major), or has passed without one (blocker).",
+        remediation: "Book the surveillance audit with the certification body before the deadline.",
+        check: surveillance_at_risk,
+    },
+    Rule {
+        id: "certification.recertification_not_planned",
+        title: "Recertification audit not planned",
+        clause: "4.4",
+        control: None,
+        severity: Severity::Major,
+        stage: Stage::Stage2,
+        steps: &[16],
+        description: "Fires when the certificate expires within 180 days and no recertification audit is planned or held in the year before expiry.",
+        remediation: "Book the recertification audit so the decision can be taken before expiry.",
+        check: recertification_not_planned,
+    },
+    Rule {
+        id: "certification.expired",
+        title: "Certificate expired",
+        clause: "4.4",
+        control: None,
+        severity: Severity::Blocker,
+        stage: Stage::Stage2,
+        steps: &[16],
+        description: "Fires when the certificate's expiry date has passed.",
+        remediation: "Plan a recertification (or new initial certification) with the certification body.",
+        check: expired,
+    },
+];
+
+fn audit_date(a: &ExternalAudit) -> Option<Date> {
+    a.start_on.or(a.end_on)
+}
+
+fn live(a: &ExternalAudit) -> bool {
+    a.status != EventStatus::Cancelled
+}
+
+fn expiry(cx: &Ctx) -> Option<Date> {
+    let c = &cx.doc.certification;
+    c.expires_on
+        .or_else(|| c.decision_on.and_then(|d| d.checked_add_months(Months::new(12 * c.validity_years.unwrap_or(3)))))
+}
+
+fn not_planned(cx: &Ctx, out: &mut Out) {
+    let c = &cx.doc.certification;
+    if c.decision_on.is_some() {
+        return;
+    }
+    out.check();
+    if c.target_date.is_none() && !c.audits.iter().any(live) {
+        out.push(Draft::new("no certification target date or audit is planned").entity(K::Certification, "target"));
+    }
+}
+
+fn target_at_risk(cx: &Ctx, out: &mut Out) {
+    let c = &cx.doc.certification;
+    let Some(target) = c.target_date else { return };
+    if c.decision_on.is_some() {
+        return;
+    }
+    out.check();
+    if target > cx.in_days(LEAD_DAYS) {
+        return;
+    }
+    let stage2 = c
+        .audits
+        .iter()
+        .any(|a| live(a) && a.kind == ExternalAuditKind::Stage2 && audit_date(a).is_some_and(|d| d <= target));
+    if !stage2 {
+        out.push(
+            Draft::new(format!("certification is targeted for {target} but no Stage 2 audit is planned by then"))
+                .entity(K::Certification, "target")
+                .due(Some(target)),
+        );
+    }
+}
+
+fn surveillance_at_risk(cx: &Ctx, out: &mut Out) {
+    let c = &cx.doc.certification;
+    let Some(decision) = c.decision_on else { return };
+    let Some(expires) = expiry(cx) else { return };
+    if cx.as_of < decision || cx.as_of > expires {
+        return;
+    }
+    let validity = c.validity_years.unwrap_or(3);
+    let horizon = cx.in_days(LEAD_DAYS);
+    for k in 1..validity {
+        let Some(due) = decision.checked_add_months(Months::new(12 * k)) else { continue };
+        let Some(from) = due.checked_sub_months(Months::new(12)) else { continue };
+        if due > horizon {
+            break;
+        }
+        out.check();
+        let covered = c.audits.iter().any(|a| {
+            live(a)
+                && matches!(a.kind, ExternalAuditKind::Surveillance | ExternalAuditKind::Recertification)
+                && audit_date(a).is_some_and(|d| d > from && d <= due)
+        });
+        if covered {
+            continue;
+        }
+        let missed = due < cx.as_of;
+        let msg = if missed {
+            format!("surveillance audit {k} was due by {due} and none was held: the certificate may be suspended")
+        } else {
+            format!("surveillance audit {k} is due by {due} and none is planned")
+        };
+        let mut d = Draft::new(msg).entity(K::Certification, format!("surveillance_{k}")).due(Some(due));
+        if missed {
+            d = d.severity(Severity::Blocker);
+        }
+        out.push(d);
+    }
+}
+
+fn recertification_not_planned(cx: &Ctx, out: &mut Out) {
+    let Some(expires) = expiry(cx) else { return };
+    if expires < cx.as_of || expires > cx.in_days(LEAD_DAYS) {
+        return;
+    }
+    out.check();
+    let from = expires.checked_sub_months(Months::new(12)).unwrap_or(Date::MIN);
+    let planned = cx.doc.certification.audits.iter().any(|a| {
+        live(a)
+            && a.kind == ExternalAuditKind::Recertification
+            && audit_date(a).is_some_and(|d| d > from && d <= expires)
+    });
+    if !planned {
+        out.push(
+            Draft::new(format!("the certificate expires on {expires} and no recertification audit is planned"))
+                .entity(K::Certification, "recertification")
+                .due(Some(expires)),
+        );
+    }
+}
+
+fn expired(cx: &Ctx, out: &mut Out) {
+    let Some(expires) = expiry(cx) else { return };
+    out.check();
+    if expires < cx.as_of {
+        out.push(
+            Draft::new(format!("the certificate expired on {expires}"))
+                .entity(K::Certification, "certificate")
+                .due(Some(expires)),
+        );
+    }
+}
