@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use isms_core::model::Date;
-use isms_core::{Error, Problem, json, nc, risk, schedule, validate};
+use isms_core::{Error, Problem, evaluate, json, nc, risk, schedule, soa, validate};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, run, to_py};
@@ -78,6 +78,35 @@ impl Document {
         Value::new(py, &assessment)
     }
 
+    /// The continuous-monitoring verdict as of `as_of`: findings, readiness
+    /// per clause, theme and overall, rule outcomes.
+    fn evaluate(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let evaluation = run(py, move || evaluate::evaluate(&doc, as_of))?;
+        Value::new(py, &evaluation)
+    }
+
+    /// The Statement of Applicability (all 93 controls) as of `as_of`.
+    fn soa(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let statement = py.detach(move || soa::statement(&doc, as_of));
+        Value::new(py, &statement)
+    }
+
+    /// The risk heat map (inherent and residual cells) as of `as_of`.
+    fn heatmap(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let map = run(py, move || risk::heatmap::heatmap(&doc, as_of))?;
+        Value::new(py, &map)
+    }
+
+    /// The risk treatment plan as of `as_of`.
+    fn treatment_plan(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let plan = run(py, move || risk::plan::treatment_plan(&doc, as_of))?;
+        Value::new(py, &plan)
+    }
+
     /// The merged calendar (audits, reviews, trainings, deadlines ...) from
     /// `start` to `end` inclusive (`YYYY-MM-DD`).
     fn calendar(&self, py: Python<'_>, start: &str, end: &str) -> PyResult<Value> {
@@ -120,7 +149,7 @@ impl Document {
 
     /// Median wall time in seconds of `runs` calls of the core operation `op`
     /// on this document, measured inside Rust with no conversion (for the
-    /// binding-overhead benchmark). `op`: `validate`, `assess`.
+    /// binding-overhead benchmark). `op`: `validate`, `assess`, `evaluate`.
     fn _time_core(&self, py: Python<'_>, op: &str, as_of: &str, runs: usize) -> PyResult<f64> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let op = op.to_owned();
@@ -131,6 +160,7 @@ impl Document {
                 match op.as_str() {
                     "validate" => drop(std::hint::black_box(validate::validate(&doc))),
                     "assess" => drop(std::hint::black_box(risk::assess(&doc, as_of)?)),
+                    "evaluate" => drop(std::hint::black_box(evaluate::evaluate(&doc, as_of)?)),
                     other => return Err(Error::invalid_argument("op", format!("unknown operation `{other}`"))),
                 }
                 times.push(t.elapsed().as_secs_f64());

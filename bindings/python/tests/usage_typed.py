@@ -32,6 +32,13 @@ def summarise(path: str) -> dict[str, int]:
     sim: isms.Simulation = isms.simulate({"frequency": {}}, trials=1000, seed=1, keep_samples=True)
     mean: float = sim.mean
     del first_day, nc, mean
+    ev: isms.Evaluation = doc.evaluate(as_of=dt.date(2025, 1, 1))
+    readiness: int = ev.overall_readiness
+    findings: list[isms.Finding] = list(ev.findings)
+    soa: isms.Statement = doc.soa(dt.date(2025, 1, 1))
+    hm: isms.HeatMap = doc.heatmap(dt.date(2025, 1, 1))
+    plan: isms.TreatmentPlan = doc.treatment_plan(dt.date(2025, 1, 1))
+    del readiness, findings, soa, hm, plan
     copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())
     text: str = copy.to_json()
     try:

@@ -23,7 +23,19 @@ from . import _native, catalog, plot, results
 from ._document import Isms, load, loads
 from ._records import Record, Table
 from ._simulate import simulate
-from .results import AssessedRisk, Calendar, CertificationCycle, NcReport, RiskRegister, Simulation
+from .results import (
+    AssessedRisk,
+    Calendar,
+    CertificationCycle,
+    Evaluation,
+    Finding,
+    HeatMap,
+    NcReport,
+    RiskRegister,
+    Simulation,
+    Statement,
+    TreatmentPlan,
+)
 from .errors import (
     ERROR_CODES,
     InvalidArgumentError,
@@ -59,6 +71,11 @@ __all__ = [
     "AssessedRisk",
     "Calendar",
     "CertificationCycle",
+    "Evaluation",
+    "Finding",
+    "HeatMap",
+    "Statement",
+    "TreatmentPlan",
     "NcReport",
     "RiskRegister",
     "Simulation",

@@ -10,7 +10,16 @@ from typing import Any, Mapping, Union
 
 from . import _native
 from ._records import _date_arg, _jsonable
-from .results import Calendar, CertificationCycle, NcReport, RiskRegister
+from .results import (
+    Calendar,
+    CertificationCycle,
+    Evaluation,
+    HeatMap,
+    NcReport,
+    RiskRegister,
+    Statement,
+    TreatmentPlan,
+)
 from .errors import ParseError, Problem
 
 __all__ = ["Isms", "load", "loads"]
@@ -103,6 +112,31 @@ class Isms:
         resolved or a rating is off its scale.
         """
         return RiskRegister(self._doc.assess(_date_arg_required(as_of, "as_of")))
+
+    def heatmap(self, as_of: Union[dt.date, str]) -> HeatMap:
+        """The risk heat map as of ``as_of`` (inherent and residual counts per
+        likelihood × consequence cell, with level colours)."""
+        return HeatMap(self._doc.heatmap(_date_arg_required(as_of, "as_of")))
+
+    def treatment_plan(self, as_of: Union[dt.date, str]) -> TreatmentPlan:
+        """The risk treatment plan as of ``as_of`` (6.1.3, 8.3)."""
+        return TreatmentPlan(self._doc.treatment_plan(_date_arg_required(as_of, "as_of")))
+
+    # -- evaluation and SoA ---------------------------------------------------------------------
+
+    def evaluate(self, as_of: Union[dt.date, str]) -> Evaluation:
+        """The continuous-monitoring verdict as of ``as_of``: findings with
+        severity, clause/control, due date and remediation; readiness per
+        clause, per Annex A theme and overall. The GIL is released meanwhile.
+
+        Raises :class:`isms.ValidationError` if the document is invalid.
+        """
+        return Evaluation(self._doc.evaluate(_date_arg_required(as_of, "as_of")))
+
+    def soa(self, as_of: Union[dt.date, str]) -> Statement:
+        """The Statement of Applicability as of ``as_of``: all 93 Annex A
+        controls with applicability, reasons, status and evidence."""
+        return Statement(self._doc.soa(_date_arg_required(as_of, "as_of")))
 
     # -- schedule and nonconformities ----------------------------------------------------------
 

@@ -8,10 +8,10 @@ the engine's results as they are.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 if TYPE_CHECKING:
-    from .results import RiskRegister, Simulation
+    from .results import HeatMap, RiskRegister, Simulation
 
 __all__ = ["heatmap", "loss_exceedance"]
 
@@ -24,7 +24,7 @@ def _plt() -> Any:
     return plt
 
 
-def heatmap(register: RiskRegister, which: str = "inherent", ax: Optional[Any] = None) -> Any:
+def heatmap(register: Union[RiskRegister, HeatMap], which: str = "inherent", ax: Optional[Any] = None) -> Any:
     """Draws the methodology's likelihood × consequence matrix coloured by
     risk level, with the number of risks whose ``which`` (``"inherent"`` or
     ``"residual"``) rating falls in each cell. Returns the axes."""
@@ -36,6 +36,10 @@ def heatmap(register: RiskRegister, which: str = "inherent", ax: Optional[Any] =
     plt = _plt()
     from matplotlib.colors import to_rgb
 
+    from .results import HeatMap
+
+    if isinstance(register, HeatMap):
+        return _heatmap_cells(plt, register, which, ax)
     m = register.methodology.to_dict()
     n_l, n_c = len(m["likelihood_scale"]), len(m["consequence_scale"])
     counts = [[0] * n_c for _ in range(n_l)]
@@ -59,6 +63,29 @@ def heatmap(register: RiskRegister, which: str = "inherent", ax: Optional[Any] =
     ax.set_xlabel("consequence")
     ax.set_ylabel("likelihood")
     ax.set_title(f"{which} risk, as of {register.as_of.isoformat()}")
+    return ax
+
+
+def _heatmap_cells(plt: Any, hm: HeatMap, which: str, ax: Optional[Any]) -> Any:
+    """Draws the core's heat map cells (levels, colours and counts as computed)."""
+    from matplotlib.colors import to_rgb
+
+    d = hm.to_dict()
+    n_l, n_c = len(d["likelihood_labels"]), len(d["consequence_labels"])
+    image = [[(1.0, 1.0, 1.0)] * n_c for _ in range(n_l)]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.2 * n_c + 2, 1.0 * n_l + 1.5))
+    for cell in d[which]:
+        li, ci = cell["likelihood"] - 1, cell["consequence"] - 1
+        image[li][ci] = to_rgb(cell["color"])
+        if cell["count"]:
+            ax.text(ci, li, str(cell["count"]), ha="center", va="center", fontweight="bold")
+    ax.imshow(image, origin="lower", aspect="auto")
+    ax.set_xticks(range(n_c), d["consequence_labels"])
+    ax.set_yticks(range(n_l), d["likelihood_labels"])
+    ax.set_xlabel("consequence")
+    ax.set_ylabel("likelihood")
+    ax.set_title(f"{which} risk, as of {d['as_of']}")
     return ax
 
 

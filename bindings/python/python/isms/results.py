@@ -21,6 +21,11 @@ __all__ = [
     "Calendar",
     "CalendarItem",
     "CertificationCycle",
+    "Evaluation",
+    "Finding",
+    "HeatMap",
+    "Statement",
+    "TreatmentPlan",
     "LecPoint",
     "LevelResult",
     "NcReport",
@@ -441,3 +446,104 @@ class NcReport(Result):
         as_of: dt.date
         open: int
         overdue: int
+
+
+class Finding(Record):
+    """One finding of an evaluation: a rule that failed, how severe, where
+    in the standard, about which entities, by when, and what to do."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        rule: str
+        severity: str
+        clause: Optional[str]
+        control: Optional[str]
+        message: str
+        entities: list[Record]
+        due_on: Optional[dt.date]
+        remediation: str
+        fingerprint: str
+
+
+class Evaluation(Result):
+    """The continuous-monitoring verdict as of a date: findings (with
+    severity, clause or control, due date and remediation), readiness per
+    clause, per Annex A theme and overall, and every rule's outcome."""
+
+    _table = "findings"
+    _row = Finding
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        summary: Record
+        readiness: Record
+        rules: list[Record]
+
+    @property
+    def findings(self) -> Table[Finding]:
+        """The findings, most severe first as the engine orders them."""
+        return Table(self._data["findings"], Finding)
+
+    @property
+    def overall_readiness(self) -> int:
+        """Overall readiness score (0–100)."""
+        return int(self._data["readiness"]["overall"])
+
+    def _repr_html_(self) -> str:
+        s = self._data["summary"]
+        counts = ", ".join(f"{k}: {v}" for k, v in s.items() if not isinstance(v, (list, dict)))
+        top = [
+            {k: f.get(k) for k in ("severity", "rule", "clause", "control", "message", "due_on")}
+            for f in self._data["findings"][:10]
+        ]
+        return (
+            f"<p><strong>Evaluation</strong> as of {html.escape(self._data['as_of'])}: readiness "
+            f"{self.overall_readiness}%; {html.escape(counts)}</p>" + _html_table(top, caption="top findings")
+        )
+
+
+class Statement(Result):
+    """The Statement of Applicability (6.1.3 d): one entry per Annex A
+    control with applicability, reasons, status, owner, evidence, and the
+    issues found in it."""
+
+    _table = "entries"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        organization: str
+        summary: Record
+        issues: list[Record]
+
+
+class HeatMap(Result):
+    """The risk heat map as of a date: per likelihood × consequence cell,
+    its level, colour and number of risks, inherent and residual."""
+
+    _table = "inherent"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        likelihood_labels: list[str]
+        consequence_labels: list[str]
+        inherent: list[Record]
+        residual: list[Record]
+
+    def plot(self, which: str = "inherent", ax: Optional[Any] = None) -> Any:
+        """Draws the heat map (see :func:`isms.plot.heatmap`)."""
+        from .plot import heatmap
+
+        return heatmap(self, which, ax)
+
+
+class TreatmentPlan(Result):
+    """The risk treatment plan (6.1.3, 8.3): per risk its treatment, actions
+    and their progress, with overdue actions, untreated risks above appetite
+    and missing acceptances."""
+
+    _table = "items"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        overdue_actions: list[Record]
+        untreated_above_appetite: list[str]
