@@ -51,8 +51,8 @@ def main() -> None:
         ("validate", lambda: doc.validate(), "validate"),
         ("risk_register (assess)", lambda: doc.risk_register(as_of), "assess"),
     ]
-    if hasattr(doc, "evaluate"):
-        rows.insert(0, ("evaluate", lambda: doc.evaluate(as_of), "evaluate"))
+    rows.insert(0, ("evaluate, call only (result held natively)", lambda: doc.evaluate(as_of), "evaluate"))
+    rows.insert(1, ("evaluate + full result to dicts (.to_dict())", lambda: doc.evaluate(as_of).to_dict(), "evaluate"))
     for label, call, op in rows:
         native = n._time_core(op, as_of, runs)
         py = median_s(call, runs)
