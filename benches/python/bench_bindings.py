@@ -1,0 +1,91 @@
+"""Binding overhead of the Python package `isms` against the native core call,
+and DataFrame conversion cost. Writes a Markdown table to stdout.
+
+Usage (after `pip install ./bindings/python`, release build):
+    python benches/python/bench_bindings.py DOC.json [AS_OF] [RUNS]
+DOC.json: a large generated document, e.g.
+    cargo run --release -p isms-bench --bin isms-synth 10 > /tmp/synth-10.json
+
+"Native" is the core function timed inside Rust by the same extension module
+(`Document._time_core`), with no conversion; "Python" is the public call,
+end to end, including conversion of the result into Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import platform
+import statistics
+import sys
+import time
+from typing import Any, Callable
+
+import isms
+
+
+def median_s(f: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    path = sys.argv[1]
+    as_of = sys.argv[2] if len(sys.argv) > 2 else "2026-11-29"
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 7
+    text = open(path, encoding="utf-8").read()
+    doc = isms.loads(text)
+    n = doc.native
+    d = doc.to_dict()
+    print(f"document: {path}, {len(text) / 1e6:.1f} MB, {len(d.get('risks', []))} risks; as_of {as_of}; "
+          f"median of {runs} runs; Python {platform.python_version()}, {platform.machine()}, "
+          f"isms {isms.__version__}; {dt.date.today().isoformat()}")
+    print()
+    print("| operation | native (Rust, no conversion) ms | Python API ms | overhead |")
+    print("|---|---|---|---|")
+    rows = [
+        ("validate", lambda: doc.validate(), "validate"),
+        ("risk_register (assess)", lambda: doc.risk_register(as_of), "assess"),
+    ]
+    rows.insert(0, ("evaluate, call only (result held natively)", lambda: doc.evaluate(as_of), "evaluate"))
+    rows.insert(1, ("evaluate + full result to dicts (.to_dict())", lambda: doc.evaluate(as_of).to_dict(), "evaluate"))
+    for label, call, op in rows:
+        native = n._time_core(op, as_of, runs)
+        py = median_s(call, runs)
+        print(f"| {label} | {native * 1e3:.1f} | {py * 1e3:.1f} | {100 * (py - native) / native:+.0f}% |")
+    print()
+    print("| conversion | ms |")
+    print("|---|---|")
+    value = n.assess(as_of)
+    reg = isms.RiskRegister(value)
+    print(f"| RiskRegister.to_pandas() ({len(reg)} rows, from the native result) | "
+          f"{median_s(reg.to_pandas, runs) * 1e3:.1f} |")
+    print(f"| of which Value.columns('risks') (native → dict of lists) | "
+          f"{median_s(lambda: value.columns('risks'), runs) * 1e3:.1f} |")
+    print(f"| assess result → dicts, direct converter (Value.to_obj) | {median_s(value.to_obj, runs) * 1e3:.1f} |")
+    assess_json = n._assess_json(as_of)
+    print(f"| assess result → dicts via JSON text, json.loads part only | "
+          f"{median_s(lambda: json.loads(assess_json), runs) * 1e3:.1f} |")
+    model = {
+        "frequency": {"kind": "lef", "loss_event_frequency": {"kind": "pert", "min": 0.5, "mode": 2, "max": 6}},
+        "primary_loss": {"kind": "lognormal", "p05": 10_000, "p95": 400_000},
+    }
+    print(f"| simulate 1,000,000 trials, keep_samples (→ numpy view) | "
+          f"{median_s(lambda: isms.simulate(model, trials=1_000_000, keep_samples=True).samples, runs) * 1e3:.1f} |")
+    print(f"| simulate 1,000,000 trials, summary only | "
+          f"{median_s(lambda: isms.simulate(model, trials=1_000_000), runs) * 1e3:.1f} |")
+    print(f"| document → dict via pythonize (Document.to_obj) | {median_s(n.to_obj, runs) * 1e3:.1f} |")
+    print(f"| document → dict via to_json + json.loads (Isms.to_dict) | {median_s(doc.to_dict, runs) * 1e3:.1f} |")
+    print(f"| dict → document via pythonize (Document.from_obj) | "
+          f"{median_s(lambda: isms._native.Document.from_obj(d), runs) * 1e3:.1f} |")
+    print(f"| dict → document via json.dumps + parser (Isms.from_dict) | "
+          f"{median_s(lambda: isms.Isms.from_dict(d), runs) * 1e3:.1f} |")
+    print(f"| JSON text → document (isms.loads) | {median_s(lambda: isms.loads(text), runs) * 1e3:.1f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+"""Attribute-access views of the engine's JSON results, tables with
+``to_pandas()``, and the HTML used by ``_repr_html_``.
+
+Results come from the core as plain dicts and lists (the JSON wire shape,
+which the published JSON Schemas describe). A :class:`Record` gives
+attribute access to them without copying: nested objects become records,
+lists become lists, and ISO ``YYYY-MM-DD`` strings become
+:class:`datetime.date`. ``to_dict()`` returns the wire shape unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+from typing import Any, Generic, Iterator, Mapping, Sequence, TypeVar, overload
+
+__all__ = ["Record", "Table"]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _wrap(value: Any) -> Any:
+    if isinstance(value, dict):
+        return Record(value)
+    if isinstance(value, list):
+        return [_wrap(v) for v in value]
+    if isinstance(value, str) and len(value) == 10 and _DATE.match(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    """Default hook for ``json.dumps``: dates, records and tables."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10] if not isinstance(value, _dt.datetime) else value.date().isoformat()
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _date_arg(value: _dt.date | str | None, name: str) -> str | None:
+    """A date argument as the ISO string the core takes."""
+    from .errors import InvalidArgumentError
+
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _DATE.match(value):
+        return value
+    raise InvalidArgumentError(
+        f"invalid argument at {name}: expected a datetime.date or 'YYYY-MM-DD', got {value!r}",
+        path=name,
+        reason="expected a date",
+    )
+
+
+class Record:
+    """Read-only attribute access to one JSON object of a result.
+
+    ``rec.field`` and ``rec["field"]`` return the value (nested objects as
+    records, ISO dates as :class:`datetime.date`); ``to_dict()`` returns the
+    underlying JSON-shaped dict.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_data", data)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return _wrap(self._data[name])
+        except KeyError:
+            if name.startswith("__"):
+                raise AttributeError(name) from None
+            # Optional fields are omitted from the JSON when empty: absent means None.
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}; fields: {', '.join(self._data)}") from None
+
+    def __getitem__(self, name: str) -> Any:
+        return _wrap(self._data[name])
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._data
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self._data))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The field's value, or ``default`` when the result omits it."""
+        return _wrap(self._data[name]) if name in self._data else default
+
+    def keys(self) -> list[str]:
+        """The field names, in the core's order."""
+        return list(self._data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-shaped dict (dates as ISO strings)."""
+        return dict(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Record):
+            return bool(self._data == other._data)
+        return NotImplemented
+
+    def __hash__(self) -> int:  # records are views of mutable dicts
+        raise TypeError(f"unhashable type: {type(self).__name__}")
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in list(self._data.items())[:6])
+        more = ", ..." if len(self._data) > 6 else ""
+        return f"{type(self).__name__}({inner}{more})"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{_cell(v)}</td></tr>"
+            for k, v in self._data.items()
+        )
+        return f"<table><caption>{html.escape(type(self).__name__)}</caption>{rows}</table>"
+
+
+def _cell(v: Any) -> str:
+    if isinstance(v, list):
+        if all(not isinstance(x, (dict, list)) for x in v):
+            return html.escape(", ".join(str(x) for x in v))
+        return f"[{len(v)} items]"
+    if isinstance(v, dict):
+        return f"{{{len(v)} fields}}"
+    return html.escape("" if v is None else str(v))
+
+
+R = TypeVar("R")
+
+
+class Table(Sequence[R], Generic[R]):
+    """A list of result rows with ``to_pandas()``, ``to_dicts()`` and an HTML view."""
+
+    __slots__ = ("_rows", "_make")
+
+    def __init__(self, rows: list[dict[str, Any]], make: Any = Record) -> None:
+        self._rows = rows
+        self._make = make
+
+    @overload
+    def __getitem__(self, i: int) -> R: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[R]: ...
+    def __getitem__(self, i: int | slice) -> R | list[R]:
+        if isinstance(i, slice):
+            return [self._make(r) for r in self._rows[i]]
+        return self._make(self._rows[i])  # type: ignore[no-any-return]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[R]:
+        make = self._make
+        return (make(r) for r in self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Table):
+            return bool(self._rows == other._rows)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The rows as JSON-shaped dicts."""
+        return [dict(r) for r in self._rows]
+
+    def to_pandas(self) -> Any:
+        """The rows as a :class:`pandas.DataFrame`, one column per field;
+        ISO date columns become ``datetime64``. Requires pandas."""
+        return _dates_to_datetime(_pandas().DataFrame.from_records(self._rows))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} rows>"
+
+    def _repr_html_(self) -> str:
+        return _html_table(self._rows, limit=50, caption=f"{len(self)} rows")
+
+
+def _frame_from_native(native: Any, key: str) -> Any:
+    """A DataFrame from a native result's table, decoded from the engine's
+    column encoding (numpy views of bytes; strings by index into their
+    distinct values) without a Python object per cell."""
+    pd = _pandas()
+    import numpy as np
+
+    data: dict[str, Any] = {}
+    for name, kind, payload, labels in native.columns_encoded(key):
+        if kind == "bool":
+            data[name] = np.frombuffer(payload, dtype=np.bool_)
+        elif kind == "i8":
+            data[name] = np.frombuffer(payload, dtype=np.int64)
+        elif kind == "f8":
+            data[name] = np.frombuffer(payload, dtype=np.float64)
+        elif kind == "str":
+            values = np.empty(len(labels) + 1, dtype=object)
+            values[:-1] = labels  # index -1 (null) picks the trailing None
+            data[name] = values[np.frombuffer(payload, dtype=np.int32)]
+        else:
+            data[name] = payload
+    return pd.DataFrame(data)
+
+
+def _dates_to_datetime(df: Any) -> Any:
+    """Columns whose first value is an ISO date become ``datetime64``."""
+    pd = _pandas()
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype):
+            first = s.first_valid_index()
+            v = s[first] if first is not None else None
+            if isinstance(v, str) and len(v) == 10 and _DATE.match(v):
+                df[col] = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+    return df
+
+
+def _html_table(rows: Sequence[Mapping[str, Any]], *, limit: int = 50, caption: str = "") -> str:
+    cols: list[str] = []
+    for r in rows[:limit]:
+        for k in r:
+            if k not in cols:
+                cols.append(k)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(r.get(c))}</td>" for c in cols) + "</tr>" for r in rows[:limit]
+    )
+    more = f"<p>… {len(rows) - limit} more rows</p>" if len(rows) > limit else ""
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as e:  # pragma: no cover - exercised by a test that hides pandas
+        raise ImportError(
+            "to_pandas() needs pandas, which is an optional dependency: pip install 'isms[pandas]'"
+        ) from e
+    return pandas

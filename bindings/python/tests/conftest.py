@@ -1,0 +1,39 @@
+"""Shared fixtures: paths of the repository's examples."""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+EXAMPLES = ROOT / "examples"
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+
+@pytest.fixture
+def minimal_path() -> pathlib.Path:
+    return EXAMPLES / "minimal.json"
+
+
+@pytest.fixture
+def small_doc() -> dict:
+    """A small valid document touching people, assets, risks and the SoA."""
+    return {
+        "schema_version": "1.0",
+        "organization": {"name": "Acme"},
+        "people": [{"id": "p1", "name": "Ann", "start_date": "2024-01-01"}, {"id": "p2", "name": "Bob"}],
+        "assets": [{"id": "a1", "name": "CRM", "kind": "information", "owner": "p1"}],
+        "risks": [
+            {
+                "id": "r1",
+                "title": "CRM data leak",
+                "assets": ["a1"],
+                "owner": "p1",
+                "inherent": {"likelihood": 3, "consequence": 4},
+                "assessed_on": "2025-03-01",
+            }
+        ],
+        "soa": {"entries": [{"control": "5.1", "applicable": True, "reasons": ["risk_treatment"]}]},
+    }

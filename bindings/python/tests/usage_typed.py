@@ -1,0 +1,53 @@
+"""Typed usage of the public API, checked by mypy --strict in test_typing.py
+(not collected by pytest: it has no tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import isms
+from isms import catalog
+
+
+def summarise(path: str) -> dict[str, int]:
+    doc: isms.Isms = isms.load(path)
+    problems: list[isms.Problem] = doc.validate()
+    controls: isms.Table[catalog.Control] = catalog.annex_a(theme="people")
+    first: catalog.Control = controls[0]
+    titles: list[str] = [c.title for c in controls]
+    rows: list[catalog.MappingRow] = list(catalog.mapping_to_2022(first.id))
+    clause: catalog.Clause = catalog.clauses()[0]
+    docs = [d.key for d in catalog.mandatory_documents() if d.always]
+    r = isms.Record({"due_on": "2025-01-01"})
+    when: object = r.due_on
+    del when
+    reg: isms.RiskRegister = doc.risk_register(as_of=dt.date(2025, 1, 1))
+    top: list[isms.AssessedRisk] = reg.ranked()
+    rank: int | None = top[0].rank if top else None
+    level = top[0].inherent.label if top and top[0].inherent else None
+    due: dt.date | None = reg[0].review_due_on if len(reg) else None
+    cal: isms.Calendar = doc.calendar(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    first_day: dt.date = cal.items[0].date if len(cal) else cal.start
+    nc: isms.Isms = doc.nc_transition("nc-1", "close", on=dt.date(2025, 2, 1), by="p1")
+    sim: isms.Simulation = isms.simulate({"frequency": {}}, trials=1000, seed=1, keep_samples=True)
+    mean: float = sim.mean
+    del first_day, nc, mean
+    ev: isms.Evaluation = doc.evaluate(as_of=dt.date(2025, 1, 1))
+    readiness: int = ev.overall_readiness
+    findings: list[isms.Finding] = list(ev.findings)
+    soa: isms.Statement = doc.soa(dt.date(2025, 1, 1))
+    hm: isms.HeatMap = doc.heatmap(dt.date(2025, 1, 1))
+    plan: isms.TreatmentPlan = doc.treatment_plan(dt.date(2025, 1, 1))
+    del readiness, findings, soa, hm, plan
+    copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())
+    text: str = copy.to_json()
+    try:
+        isms.loads(text)
+    except isms.ParseError as e:
+        line: int = e.line
+        del line
+    except isms.IsmsError as e:
+        codes: list[str] = [p.code for p in e.problems]
+        del codes
+    del due, clause, rank, level
+    return {"problems": len(problems), "titles": len(titles), "rows": len(rows), "docs": len(docs)}
