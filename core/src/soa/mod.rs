@@ -38,7 +38,6 @@ use crate::model::{Date, Document, Evidence, Id, ImplementationStatus, Inclusion
 use rustc_hash::FxHashMap as HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Whether, and how, the statement decides on a control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -248,7 +247,9 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
         }
     }
     // control -> (treatments, risks) relying on it
-    let mut relied: HashMap<&'static str, (BTreeSet<&str>, BTreeSet<&str>)> = HashMap::default();
+    // Collected as vectors and sorted + deduplicated once per control: much
+    // cheaper than ordered-set inserts with a million evidence ids.
+    let mut relied: HashMap<&'static str, (Vec<&str>, Vec<&str>)> = HashMap::default();
     for t in &doc.treatments {
         if risk_status.get(t.risk.as_str()) == Some(&RiskStatus::Closed) {
             continue;
@@ -256,24 +257,24 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
         for c in &t.controls {
             resolver.each(c, |id| {
                 let slot = relied.entry(id).or_default();
-                slot.0.insert(t.id.as_str());
-                slot.1.insert(t.risk.as_str());
+                slot.0.push(t.id.as_str());
+                slot.1.push(t.risk.as_str());
             });
         }
     }
-    let mut evidence_by_control: HashMap<&'static str, BTreeSet<&str>> = HashMap::default();
+    let mut evidence_by_control: HashMap<&'static str, Vec<&str>> = HashMap::default();
     for e in &doc.evidence {
         for c in &e.controls {
             resolver.each(c, |id| {
-                evidence_by_control.entry(id).or_default().insert(e.id.as_str());
+                evidence_by_control.entry(id).or_default().push(e.id.as_str());
             });
         }
     }
-    let mut docs_by_control: HashMap<&'static str, BTreeSet<&str>> = HashMap::default();
+    let mut docs_by_control: HashMap<&'static str, Vec<&str>> = HashMap::default();
     for d in &doc.documents {
         for c in &d.controls {
             resolver.each(c, |id| {
-                docs_by_control.entry(id).or_default().insert(d.id.as_str());
+                docs_by_control.entry(id).or_default().push(d.id.as_str());
             });
         }
     }
@@ -281,19 +282,24 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
     let mut entries = Vec::with_capacity(catalog::annex_a().len());
     let mut issues = Vec::new();
     let mut summary = StatementSummary::default();
-    let empty = (BTreeSet::new(), BTreeSet::new());
+    fn sorted_unique(mut v: Vec<&str>) -> Vec<&str> {
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
     for ctl in catalog::annex_a() {
         summary.controls += 1;
         let entry = entries_by_control.get(ctl.id).copied();
-        let (rel_treatments, rel_risks) = relied.get(ctl.id).unwrap_or(&empty);
-        let mut risks: BTreeSet<&str> = rel_risks.clone();
-        let mut ev_ids: BTreeSet<&str> = evidence_by_control.get(ctl.id).cloned().unwrap_or_default();
-        let mut doc_ids: BTreeSet<&str> = docs_by_control.get(ctl.id).cloned().unwrap_or_default();
+        let (rel_treatments, mut risks) = relied.remove(ctl.id).unwrap_or_default();
+        let rel_treatments = sorted_unique(rel_treatments);
+        let mut ev_ids = evidence_by_control.remove(ctl.id).unwrap_or_default();
+        let mut doc_ids = docs_by_control.remove(ctl.id).unwrap_or_default();
         if let Some(e) = entry {
             risks.extend(e.risks.iter().map(String::as_str));
             ev_ids.extend(e.evidence.iter().map(String::as_str));
             doc_ids.extend(e.documents.iter().map(String::as_str));
         }
+        let (risks, ev_ids, doc_ids) = (sorted_unique(risks), sorted_unique(ev_ids), sorted_unique(doc_ids));
         let mut evidence: Vec<EvidenceLink> = ev_ids
             .iter()
             .filter_map(|id| evidence_by_id.get(id))

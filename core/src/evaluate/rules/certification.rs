@@ -10,6 +10,7 @@
 //! - Recertification must be planned once expiry is within 180 days.
 use super::super::{Ctx, Draft, EntityKind as K, Out, Rule, Severity, Stage};
 use crate::model::{Date, EventStatus, ExternalAudit, ExternalAuditKind};
+use crate::schedule::Status;
 use chrono::Months;
 
 /// Days before a deadline at which an unplanned certification audit is flagged.
@@ -127,6 +128,11 @@ fn target_at_risk(cx: &Ctx, out: &mut Out) {
     }
 }
 
+/// Surveillance deadlines come from the certification-cycle scheduler
+/// ([`crate::schedule::certification_cycle`]), which applies ISO/IEC 17021-1
+/// (first surveillance within 12 months of the decision, then at least once a
+/// calendar year) and the document's `cycle_rules`; this rule only turns its
+/// verdicts into findings, so the rule is written once.
 fn surveillance_at_risk(cx: &Ctx, out: &mut Out) {
     let c = &cx.doc.certification;
     let Some(decision) = c.decision_on else { return };
@@ -134,26 +140,23 @@ fn surveillance_at_risk(cx: &Ctx, out: &mut Out) {
     if cx.as_of < decision || cx.as_of > expires {
         return;
     }
-    let validity = c.validity_years.unwrap_or(3);
     let horizon = cx.in_days(LEAD_DAYS);
-    for k in 1..validity {
-        let Some(due) = decision.checked_add_months(Months::new(12 * k)) else { continue };
-        let Some(from) = due.checked_sub_months(Months::new(12)) else { continue };
-        if due > horizon {
-            break;
-        }
-        out.check();
-        let covered = c.audits.iter().any(|a| {
-            live(a)
-                && matches!(a.kind, ExternalAuditKind::Surveillance | ExternalAuditKind::Recertification)
-                && audit_date(a).is_some_and(|d| d > from && d <= due)
-        });
-        if covered {
+    let cycle = crate::schedule::certification_cycle(cx.doc, cx.as_of);
+    for m in cycle.milestones.iter().filter(|m| m.kind == crate::schedule::MilestoneKind::Surveillance) {
+        let Some(due) = m.latest.or(m.target) else { continue };
+        if m.status == Status::Done || due > horizon {
             continue;
         }
-        let missed = due < cx.as_of;
+        out.check();
+        let k = m.sequence;
+        let missed = m.status == Status::Missed;
+        if !missed && m.audit.is_some() {
+            continue;
+        }
         let msg = if missed {
-            format!("surveillance audit {k} was due by {due} and none was held: the certificate may be suspended")
+            format!(
+                "surveillance audit {k} was due by {due} and none was held in time: the certificate may be suspended"
+            )
         } else {
             format!("surveillance audit {k} is due by {due} and none is planned")
         };
