@@ -39,3 +39,27 @@ fn realistic_example_has_the_promised_shape() {
     assert!(!doc.internal_audits.is_empty() && doc.nonconformities.len() >= 3);
     assert_eq!(doc.organization.headcount, Some(250));
 }
+
+/// Golden outputs for the realistic example at the date it describes: any
+/// change in rules, scores or rendering shows up as a reviewed snapshot diff
+/// (`cargo insta review`, or `INSTA_UPDATE=always` to accept).
+#[test]
+fn northwind_golden_outputs() {
+    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/northwind-saas.json"))
+        .expect("northwind example");
+    let doc = isms_core::json::parse_document(&text).expect("parses");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let ev = isms_core::evaluate::evaluate(&doc, as_of).expect("valid");
+    insta::assert_snapshot!("northwind_evaluation", isms_core::json::to_json(&ev));
+    let soa = isms_core::soa::statement(&doc, as_of);
+    insta::assert_snapshot!("northwind_soa_markdown", isms_core::soa::render::to_markdown(&soa));
+    let register = isms_core::risk::register(&doc, as_of).expect("register");
+    insta::assert_snapshot!("northwind_risk_register_csv", register.to_csv());
+    let sim = isms_core::quant::simulate_document(
+        &doc,
+        None,
+        &isms_core::quant::SimulationOptions { trials: 20_000, seed: 7, ..Default::default() },
+    )
+    .expect("simulate");
+    insta::assert_snapshot!("northwind_simulation", isms_core::json::to_json(&sim));
+}
