@@ -45,8 +45,9 @@ fn realistic_example_has_the_promised_shape() {
 /// (`cargo insta review`, or `INSTA_UPDATE=always` to accept).
 #[test]
 fn northwind_golden_outputs() {
-    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/northwind-saas.json"))
-        .expect("northwind example");
+    let text =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/northwind-saas.json"))
+            .expect("northwind example");
     let doc = isms_core::json::parse_document(&text).expect("parses");
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let ev = isms_core::evaluate::evaluate(&doc, as_of).expect("valid");

@@ -72,18 +72,21 @@ impl<'a> Ctx<'a> {
                 *slot = r.completed_on;
             }
         }
+        // The two derived views are independent pure computations: with the
+        // `parallel` feature they run on both cores; the result is the same.
+        let (statement, assessment) = join(|| soa::statement(doc, as_of), || crate::risk::assess(doc, as_of).ok());
         Ctx {
             doc,
             as_of,
             people,
             roles_of,
             soa_entries,
-            statement: soa::statement(doc, as_of),
+            statement,
             docs_by_key,
             documents,
             treatments_of,
             completions,
-            assessment: crate::risk::assess(doc, as_of).ok(),
+            assessment,
             risk_index: doc.risks.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect(),
         }
     }
@@ -270,4 +273,14 @@ impl Out {
         let outcome = RuleOutcome { rule: self.rule.id.to_owned(), checked, failed: n.min(checked), findings: n };
         (outcome, tc, tf, self.findings)
     }
+}
+
+#[cfg(feature = "parallel")]
+fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    rayon::join(a, b)
+}
+
+#[cfg(not(feature = "parallel"))]
+fn join<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
+    (a(), b())
 }
