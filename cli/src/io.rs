@@ -57,7 +57,6 @@ pub fn load(path: &Path) -> Result<Document, Failure> {
 
 /// Reads, parses and validates a document; integrity problems are bad input
 /// for every command except `validate`, which reports them itself.
-#[allow(dead_code)] // TEMP: used once the writing commands land
 pub fn load_valid(path: &Path) -> Result<Document, Failure> {
     let doc = load(path)?;
     isms_core::validate::check(&doc).map_err(|e| Failure::input(describe(path, &e)))?;
@@ -101,7 +100,6 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
 }
 
 /// Writes to a file path atomically, or to stdout when the path is `-`.
-#[allow(dead_code)] // TEMP: used once the writing commands land
 pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), Failure> {
     if path.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
