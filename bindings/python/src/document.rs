@@ -86,6 +86,23 @@ impl Document {
         Value::new(py, &evaluation)
     }
 
+    /// What changed between this document evaluated on `as_of` and `newer`
+    /// evaluated on `newer_as_of`: new, resolved, worsened and improved
+    /// findings (matched by fingerprint), score and verdict changes, SoA diff.
+    fn drift(&self, py: Python<'_>, newer: &Document, as_of: &str, newer_as_of: &str) -> PyResult<Value> {
+        let (old, new) = (Arc::clone(&self.inner), Arc::clone(&newer.inner));
+        let (a, b) = (date_arg(py, "as_of", as_of)?, date_arg(py, "newer_as_of", newer_as_of)?);
+        let drift = run(py, move || evaluate::drift_documents(&old, &new, a, b))?;
+        Value::new(py, &drift)
+    }
+
+    /// The self-contained HTML report (readiness, heat maps, SoA summary,
+    /// findings, deadlines, roadmap) as of `as_of`.
+    fn report_html(&self, py: Python<'_>, as_of: &str) -> PyResult<String> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        run(py, move || isms_core::report::report_html(&doc, as_of))
+    }
+
     /// The Statement of Applicability (all 93 controls) as of `as_of`.
     fn soa(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);

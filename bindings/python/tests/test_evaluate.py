@@ -64,3 +64,25 @@ def test_heatmap_plot(northwind: isms.Isms) -> None:
     hm = northwind.heatmap(AS_OF)
     ax = hm.plot()
     assert sum(int(t.get_text()) for t in ax.texts) == sum(c.count for c in hm.inherent)
+
+
+def test_drift_between_two_dates_and_two_documents(northwind: isms.Isms) -> None:
+    later = dt.date(2027, 3, 1)
+    d = northwind.drift(northwind, AS_OF, later)
+    assert isinstance(d, isms.Drift) and d.old_as_of == AS_OF and d.new_as_of == later
+    now, then = northwind.evaluate(AS_OF), northwind.evaluate(later)
+    # Every finding of either date is accounted for exactly once.
+    assert len(d.new_findings) + len(d.worsened) + len(d.improved) + d.unchanged_count == len(then)
+    assert len(d.resolved) + len(d.worsened) + len(d.improved) + d.unchanged_count == len(now)
+    assert len(d.new_findings) > 0  # evidence goes stale, actions fall overdue
+    assert {f.fingerprint for f in d.new_findings} <= {f.fingerprint for f in then.findings}
+    # The same document at the same date has not drifted.
+    same = northwind.drift(northwind, AS_OF)
+    assert len(same.new_findings) == 0 and len(same.resolved) == 0
+    assert same.to_pandas().shape[0] == 0
+
+
+def test_report_html_is_self_contained(northwind: isms.Isms) -> None:
+    html = northwind.report_html(AS_OF)
+    assert html.lstrip().lower().startswith("<!doctype html") and "Northwind" in html
+    assert "http://" not in html and "https://" not in html and "<svg" in html

@@ -13,6 +13,7 @@ from ._records import _date_arg, _jsonable
 from .results import (
     Calendar,
     CertificationCycle,
+    Drift,
     Evaluation,
     HeatMap,
     NcReport,
@@ -132,6 +133,23 @@ class Isms:
         Raises :class:`isms.ValidationError` if the document is invalid.
         """
         return Evaluation(self._doc.evaluate(_date_arg_required(as_of, "as_of")))
+
+    def drift(
+        self, newer: "Isms", as_of: Union[dt.date, str], newer_as_of: Union[dt.date, str, None] = None
+    ) -> Drift:
+        """What changed between this document on ``as_of`` and ``newer`` on
+        ``newer_as_of`` (default: ``as_of``): new, resolved, worsened and
+        improved findings matched by fingerprint, readiness and Stage 1/2
+        verdict changes, and the SoA diff. Pass the same document twice with
+        two dates to see what falls out of compliance over time."""
+        a = _date_arg_required(as_of, "as_of")
+        b = a if newer_as_of is None else _date_arg_required(newer_as_of, "newer_as_of")
+        return Drift(self._doc.drift(newer._doc, a, b))
+
+    def report_html(self, as_of: Union[dt.date, str]) -> str:
+        """The self-contained HTML report as of ``as_of`` (inline CSS and SVG,
+        no external assets)."""
+        return self._doc.report_html(_date_arg_required(as_of, "as_of"))
 
     def soa(self, as_of: Union[dt.date, str]) -> Statement:
         """The Statement of Applicability as of ``as_of``: all 93 Annex A

@@ -502,6 +502,34 @@ class Evaluation(Result):
         )
 
 
+
+class Drift(Result):
+    """What changed between two evaluations (two documents, or one document
+    at two dates): findings matched by fingerprint. Rows are the new findings."""
+
+    _table = "new_findings"
+    _row = Finding
+    __slots__ = ()
+    if TYPE_CHECKING:
+        old_as_of: dt.date
+        new_as_of: dt.date
+        unchanged_count: int
+
+    @property
+    def new_findings(self) -> Table[Finding]:
+        """Findings present now and not before: what fell out of compliance."""
+        return Table(self._data["new_findings"], Finding)
+
+    @property
+    def resolved(self) -> Table[Finding]:
+        """Findings present before and gone now."""
+        return Table(self._data["resolved"], Finding)
+
+    @property
+    def worsened(self) -> list[Record]:
+        """Findings whose severity rose or whose due date passed."""
+        return [Record(x) for x in self._data["worsened"]]
+
 class Statement(Result):
     """The Statement of Applicability (6.1.3 d): one entry per Annex A
     control with applicability, reasons, status, owner, evidence, and the
