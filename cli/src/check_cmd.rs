@@ -53,18 +53,10 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>().map_err(|e| format!("`{s}` is not a date (YYYY-MM-DD): {e}"))
 }
 
-/// Today's date in UTC, from the system clock (the CLI's job, never the core's).
-pub fn today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    Date::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(secs / 86_400)))
-        .unwrap_or_default()
-}
-
 /// Runs `isms check`.
 pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     let doc = io::load_valid(&args.file)?;
-    let as_of = args.as_of.unwrap_or_else(today);
+    let as_of = args.as_of.unwrap_or_else(io::today);
     let eval = evaluate(&doc, as_of).map_err(|e| Failure::input(io::describe(&args.file, &e)))?;
     let text = if args.json { isms_core::json::to_json(&eval) } else { report(&doc.organization.name, &eval) };
     crate::emit(&text)?;

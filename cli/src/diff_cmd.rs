@@ -8,7 +8,8 @@
 //! `isms diff main.json pr.json` compares two versions today, and
 //! `isms diff isms.json --as-of 2026-11-29 --to 2027-03-01` shows what will
 //! have lapsed by then if nothing is done.
-use crate::check_cmd::{FailOn, parse_date, today};
+use crate::check_cmd::{FailOn, parse_date};
+use crate::io::today;
 use crate::io::{self, Failure};
 use isms_core::evaluate::drift::{Drift, FindingChange};
 use isms_core::evaluate::{Finding, drift_dates, drift_documents};

@@ -108,3 +108,11 @@ pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), Failure> {
     }
     write_atomic(path, contents)
 }
+
+/// Today's date in UTC: the default `--as-of` of every command. Only the CLI
+/// reads the clock; the core takes the date as a parameter.
+pub fn today() -> isms_core::model::Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let epoch = isms_core::model::Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    epoch.checked_add_days(chrono::Days::new(secs / 86_400)).unwrap_or(epoch)
+}

@@ -24,7 +24,7 @@ pub enum NcCmd {
         /// Print JSON (the `nc-report` schema).
         #[arg(long)]
         json: bool,
-        /// Date deadlines are judged against; default today.
+        /// Date deadlines are judged against; default today (UTC).
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
@@ -172,10 +172,6 @@ pub enum ActionCmd {
     },
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 fn token<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
@@ -211,7 +207,7 @@ fn parse_planned(spec: &str) -> Result<CorrectiveAction, Failure> {
 }
 
 fn to_action(cmd: ActionCmd) -> Result<NcAction, Failure> {
-    let on = |d: Option<NaiveDate>| d.unwrap_or_else(today);
+    let on = |d: Option<NaiveDate>| d.unwrap_or_else(crate::io::today);
     Ok(match cmd {
         ActionCmd::Correct { description, on: d, by } => NcAction::Correct { description, on: on(d), by },
         ActionCmd::Analyse { description, method, similar_elsewhere, on: d, by } => {
@@ -252,7 +248,7 @@ pub fn run(args: NcArgs) -> Result<u8, Failure> {
     let doc = io::load_valid(&args.file)?;
     match args.cmd {
         NcCmd::List { json, as_of } => {
-            let report = nc::report(&doc, as_of.unwrap_or_else(today));
+            let report = nc::report(&doc, as_of.unwrap_or_else(crate::io::today));
             if json {
                 crate::emit(&isms_core::json::to_json(&report))?;
             } else {

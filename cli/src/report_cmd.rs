@@ -1,6 +1,7 @@
 //! `isms report`: the one-page self-contained HTML readiness report
 //! (`isms_core::report::report_html`), written atomically.
-use crate::check_cmd::{parse_date, today};
+use crate::check_cmd::parse_date;
+use crate::io::today;
 use crate::io::{self, Failure};
 use isms_core::model::Date;
 use std::path::PathBuf;

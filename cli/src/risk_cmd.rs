@@ -66,13 +66,6 @@ pub enum RiskCmd {
     },
 }
 
-/// Today's date in UTC: the only place the risk commands read the clock.
-fn today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let epoch = Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    epoch.checked_add_days(chrono::Days::new(secs / 86_400)).unwrap_or(epoch)
-}
-
 fn core_failure(file: &Path, e: &isms_core::Error) -> Failure {
     Failure::input(io::describe(file, e))
 }
@@ -82,7 +75,7 @@ pub fn run(cmd: RiskCmd) -> Result<u8, Failure> {
     match cmd {
         RiskCmd::Register { file, format, as_of } => {
             let doc = io::load_valid(&file)?;
-            let reg = register(&doc, as_of.unwrap_or_else(today)).map_err(|e| core_failure(&file, &e))?;
+            let reg = register(&doc, as_of.unwrap_or_else(io::today)).map_err(|e| core_failure(&file, &e))?;
             emit(&match format {
                 Format::Csv => reg.to_csv(),
                 Format::Md => reg.to_markdown(),
@@ -92,7 +85,7 @@ pub fn run(cmd: RiskCmd) -> Result<u8, Failure> {
         }
         RiskCmd::Heatmap { file, residual, svg, json, as_of } => {
             let doc = io::load_valid(&file)?;
-            let map = heatmap(&doc, as_of.unwrap_or_else(today)).map_err(|e| core_failure(&file, &e))?;
+            let map = heatmap(&doc, as_of.unwrap_or_else(io::today)).map_err(|e| core_failure(&file, &e))?;
             if json {
                 emit(&isms_core::json::to_json(&map))?;
             }
@@ -103,7 +96,7 @@ pub fn run(cmd: RiskCmd) -> Result<u8, Failure> {
         }
         RiskCmd::Plan { file, as_of, json } => {
             let doc = io::load_valid(&file)?;
-            let plan = treatment_plan(&doc, as_of.unwrap_or_else(today)).map_err(|e| core_failure(&file, &e))?;
+            let plan = treatment_plan(&doc, as_of.unwrap_or_else(io::today)).map_err(|e| core_failure(&file, &e))?;
             emit(&if json { isms_core::json::to_json(&plan) } else { plan_text(&doc, &plan) })?;
             Ok(u8::from(plan.has_problems()))
         }

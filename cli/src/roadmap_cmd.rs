@@ -1,7 +1,8 @@
 //! `isms roadmap`: the 17 checklist steps with status, blockers,
 //! dependencies and dates; `--mermaid` for a gantt chart, `--json` for
 //! machines (`schema/roadmap.schema.json`).
-use crate::check_cmd::{parse_date, today};
+use crate::check_cmd::parse_date;
+use crate::io::today;
 use crate::io::{self, Failure};
 use isms_core::model::Date;
 use isms_core::roadmap::{self, Roadmap};

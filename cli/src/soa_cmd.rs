@@ -1,6 +1,7 @@
 //! `isms soa`: the full Statement of Applicability as CSV, Markdown,
 //! self-contained HTML or JSON (`schema/soa.schema.json`).
-use crate::check_cmd::{parse_date, today};
+use crate::check_cmd::parse_date;
+use crate::io::today;
 use crate::io::{self, Failure};
 use isms_core::model::Date;
 use isms_core::soa;
