@@ -116,3 +116,9 @@ pub fn today() -> isms_core::model::Date {
     let epoch = isms_core::model::Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     epoch.checked_add_days(chrono::Days::new(secs / 86_400)).unwrap_or(epoch)
 }
+
+/// The snake_case JSON name of an enum value (`NcState::ActionPlanned` →
+/// `action_planned`), for tables printed to people.
+pub fn token<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}

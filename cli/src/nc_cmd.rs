@@ -172,10 +172,6 @@ pub enum ActionCmd {
     },
 }
 
-fn token<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 /// Parses `id=ca1,owner=p2,due=2026-03-01,description=text, with commas`.
 /// A segment that does not start with a known key continues the previous
 /// value, so descriptions may contain commas.
@@ -262,8 +258,8 @@ pub fn run(args: NcArgs) -> Result<u8, Failure> {
                     s.push_str(&format!(
                         "{:<12} {:<12} {:<20} due {:<10} {}{}\n",
                         n.id,
-                        token(&n.grade),
-                        token(&n.state),
+                        crate::io::token(&n.grade),
+                        crate::io::token(&n.state),
                         n.deadline.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
                         n.title,
                         if n.deadline_status == Some(isms_core::schedule::Status::Overdue) { "  OVERDUE" } else { "" }
@@ -295,8 +291,8 @@ pub fn run(args: NcArgs) -> Result<u8, Failure> {
                     "{} — {}\ngrade {}, state {}, raised {}, due {}\nallowed: {}\n",
                     n.id,
                     n.title,
-                    token(&n.grade),
-                    token(&n.state),
+                    crate::io::token(&n.grade),
+                    crate::io::token(&n.state),
                     n.raised_on,
                     nc::deadline(n, &doc).map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
                     nc::allowed_actions(n).join(", ")
@@ -306,8 +302,8 @@ pub fn run(args: NcArgs) -> Result<u8, Failure> {
                         "  {} {:<20} {} → {}{}{}\n",
                         h.on,
                         h.action,
-                        token(&h.from),
-                        token(&h.to),
+                        crate::io::token(&h.from),
+                        crate::io::token(&h.to),
                         h.by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default(),
                         h.note.as_ref().map(|x| format!(" ({x})")).unwrap_or_default()
                     ));
@@ -328,7 +324,7 @@ fn transition(file: &Path, doc: &isms_core::Document, id: &str, cmd: ActionCmd) 
     let new = nc::apply(doc, id, &action).map_err(|e| Failure::input(io::describe(file, &e)))?;
     io::write_atomic(file, isms_core::json::to_json(&new).as_bytes())?;
     if let Some(h) = new.nonconformities.iter().find(|n| n.id == id).and_then(|n| n.history.last()) {
-        crate::emit(&format!("{id}: {} → {} ({})\n", token(&h.from), token(&h.to), h.action))?;
+        crate::emit(&format!("{id}: {} → {} ({})\n", crate::io::token(&h.from), crate::io::token(&h.to), h.action))?;
     }
     Ok(0)
 }

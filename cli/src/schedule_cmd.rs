@@ -41,10 +41,6 @@ pub struct ScheduleArgs {
     view: View,
 }
 
-fn token<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 /// Runs `isms schedule`.
 pub fn run(args: ScheduleArgs) -> Result<u8, Failure> {
     let doc = io::load_valid(&args.file)?;
@@ -77,7 +73,7 @@ pub fn run(args: ScheduleArgs) -> Result<u8, Failure> {
                 format!(
                     "persons: {} ({})\ninitial audit (stage 1 + stage 2): {} auditor-days{}\n",
                     e.persons,
-                    token(&e.persons_source),
+                    crate::io::token(&e.persons_source),
                     e.initial_audit_days,
                     if e.verified { "" } else { " (band value not verified)" }
                 )
@@ -94,8 +90,8 @@ fn calendar_table(cal: &Calendar) -> String {
         s.push_str(&format!(
             "{}  {:<9} {:<28} {}{}\n",
             i.date,
-            token(&i.status),
-            token(&i.kind),
+            crate::io::token(&i.status),
+            crate::io::token(&i.kind),
             i.title,
             i.owner.as_ref().map(|o| format!(" [{o}]")).unwrap_or_default()
         ));
@@ -110,7 +106,7 @@ fn opt(d: Option<NaiveDate>) -> String {
 fn cycle_table(c: &schedule::CertificationCycle) -> String {
     let mut s = format!(
         "certificate: {} (cycle from {}, expires {})\n",
-        token(&c.state),
+        crate::io::token(&c.state),
         opt(c.cycle_start),
         opt(c.expires_on)
     );
@@ -121,7 +117,7 @@ fn cycle_table(c: &schedule::CertificationCycle) -> String {
             opt(m.earliest),
             opt(m.target),
             opt(m.latest),
-            token(&m.status)
+            crate::io::token(&m.status)
         ));
     }
     s
@@ -155,7 +151,8 @@ pub fn to_ics(cal: &Calendar) -> String {
     out.append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"));
     for item in &cal.items {
         let next = item.date.succ_opt().unwrap_or(item.date);
-        let mut description = format!("status: {}; kind: {}", token(&item.status), token(&item.kind));
+        let mut description =
+            format!("status: {}; kind: {}", crate::io::token(&item.status), crate::io::token(&item.kind));
         description.push_str(&format!("; {}: {}", item.entity.kind, item.entity.id));
         if let Some(o) = &item.owner {
             description.push_str(&format!("; owner: {o}"));
@@ -165,7 +162,7 @@ pub fn to_ics(cal: &Calendar) -> String {
             .add_property("DTSTAMP", &stamp)
             .summary(&item.title)
             .description(&description)
-            .add_property("CATEGORIES", token(&item.kind))
+            .add_property("CATEGORIES", crate::io::token(&item.kind))
             .starts(item.date)
             .ends(next)
             .done();

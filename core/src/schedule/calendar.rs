@@ -10,7 +10,7 @@
 //! Items still open but dated before `from` are included (they are overdue);
 //! done items only inside the range. Items are sorted by date, kind, key.
 use super::{EntityRef, ProgrammeOptions, Status, add_days, add_months, audit_programme, certification_cycle};
-use crate::model::{ActionStatus, Date, Document, DocumentStatus, EventStatus, Id, NcState, RiskStatus};
+use crate::model::{ActionStatus, Date, Document, DocumentStatus, EventStatus, Id, RiskStatus};
 use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -327,7 +327,7 @@ pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
         );
     }
     for e in &doc.evidence {
-        let due = add_days(e.collected_on, i64::from(e.valid_for_days.unwrap_or(s.evidence_freshness_days)));
+        let due = crate::soa::evidence_expires_on(doc, e);
         b.add(
             due,
             K::EvidenceRefresh,
@@ -352,7 +352,7 @@ pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
         );
     }
     for n in &doc.nonconformities {
-        if matches!(n.state, NcState::Closed | NcState::Rejected | NcState::Cancelled) {
+        if !crate::nc::is_open(n.state) {
             continue;
         }
         if let Some(due) = crate::nc::deadline(n, doc) {
