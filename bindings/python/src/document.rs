@@ -75,7 +75,7 @@ impl Document {
     fn assess(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let assessment = run(py, move || risk::assess(&doc, as_of))?;
-        Value::new(py, &assessment)
+        Ok(Value::new(assessment))
     }
 
     /// The continuous-monitoring verdict as of `as_of`: findings, readiness
@@ -83,7 +83,7 @@ impl Document {
     fn evaluate(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let evaluation = run(py, move || evaluate::evaluate(&doc, as_of))?;
-        Value::new(py, &evaluation)
+        Ok(Value::new(evaluation))
     }
 
     /// What changed between this document evaluated on `as_of` and `newer`
@@ -93,7 +93,7 @@ impl Document {
         let (old, new) = (Arc::clone(&self.inner), Arc::clone(&newer.inner));
         let (a, b) = (date_arg(py, "as_of", as_of)?, date_arg(py, "newer_as_of", newer_as_of)?);
         let drift = run(py, move || evaluate::drift_documents(&old, &new, a, b))?;
-        Value::new(py, &drift)
+        Ok(Value::new(drift))
     }
 
     /// The self-contained HTML report (readiness, heat maps, SoA summary,
@@ -107,21 +107,21 @@ impl Document {
     fn soa(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let statement = py.detach(move || soa::statement(&doc, as_of));
-        Value::new(py, &statement)
+        Ok(Value::new(statement))
     }
 
     /// The risk heat map (inherent and residual cells) as of `as_of`.
     fn heatmap(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let map = run(py, move || risk::heatmap::heatmap(&doc, as_of))?;
-        Value::new(py, &map)
+        Ok(Value::new(map))
     }
 
     /// The risk treatment plan as of `as_of`.
     fn treatment_plan(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let plan = run(py, move || risk::plan::treatment_plan(&doc, as_of))?;
-        Value::new(py, &plan)
+        Ok(Value::new(plan))
     }
 
     /// The merged calendar (audits, reviews, trainings, deadlines ...) from
@@ -130,21 +130,21 @@ impl Document {
         let doc = Arc::clone(&self.inner);
         let (from, to) = (date_arg(py, "start", start)?, date_arg(py, "end", end)?);
         let cal = run(py, move || schedule::calendar(&doc, from, to))?;
-        Value::new(py, &cal)
+        Ok(Value::new(cal))
     }
 
     /// The certification cycle (milestones, certificate state) as of `as_of`.
     fn certification_cycle(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let cycle = py.detach(move || schedule::certification_cycle(&doc, as_of));
-        Value::new(py, &cycle)
+        Ok(Value::new(cycle))
     }
 
     /// The nonconformity report (states, deadlines, overdue) as of `as_of`.
     fn nc_report(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
         let report = py.detach(move || nc::report(&doc, as_of));
-        Value::new(py, &report)
+        Ok(Value::new(report))
     }
 
     /// Applies a nonconformity lifecycle action (a dict shaped like

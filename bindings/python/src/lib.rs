@@ -18,6 +18,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod catalog;
+pub mod columns;
 pub mod convert;
 pub mod document;
 pub mod errors;

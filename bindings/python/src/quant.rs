@@ -26,5 +26,5 @@ pub fn simulate<'py>(
     let options: SimulationOptions = from_py(options).map_err(|e| to_py_err(py, &e))?;
     let mut result = run(py, move || quant::simulate(&model, &options))?;
     let samples = result.samples.take().map(|s| PyBytes::new(py, bytemuck::cast_slice(&s)));
-    Ok((Value::new(py, &result)?, samples))
+    Ok((Value::new(result), samples))
 }

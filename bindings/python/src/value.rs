@@ -2,12 +2,16 @@
 //!
 //! Converting a big result (a 20,000-risk register) into Python dicts costs
 //! more than computing it, and a caller often needs only a summary or a
-//! DataFrame. So computations return a [`Value`]: the result serialised once
-//! to a `serde_json::Value` (its JSON wire shape), converted to Python objects
-//! on demand (`to_obj`), or column by column for pandas (`columns`), which is
-//! several times faster than building a DataFrame from row dicts.
+//! DataFrame. So computations return a [`Value`]: the typed core result,
+//! untouched. It is serialised when Python reads it: to a
+//! `serde_json::Value` once (cached) for `to_obj`, to JSON text for
+//! `to_json`, and straight into columns for pandas (`columns`,
+//! `columns_encoded`; see [`crate::columns`]), which needs neither the JSON
+//! tree nor a Python object per cell. Functions that take a result back
+//! (renderers such as the SoA's CSV) borrow the typed value ([`Value::get`]).
+use std::any::Any;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use isms_core::{Error, json};
 use pyo3::IntoPyObjectExt;
@@ -16,20 +20,83 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::columns::{self, Cell, Column, Encoded, Labels};
 use crate::errors::to_py_err;
 
-/// A result of the engine in its JSON shape, held natively (immutable).
+/// A typed core result, serialised on demand.
+trait Held: Any + Send + Sync {
+    /// The JSON shape, computed once.
+    fn json(&self) -> Result<&Json, Error>;
+    /// Pretty-printed JSON text (the CLI's `--json` output).
+    fn text(&self) -> String;
+    /// The number of top-level fields and the array at field `key` as columns.
+    fn table(&self, key: &str) -> Result<(usize, Option<Vec<Column>>), Error>;
+    fn as_any(&self) -> &dyn Any;
+    fn type_name(&self) -> &'static str;
+}
+
+struct Typed<T> {
+    value: T,
+    json: OnceLock<Result<Json, String>>,
+}
+
+fn conversion_error(e: impl std::fmt::Display) -> Error {
+    Error::invalid_argument("$", format!("cannot convert the result: {e}"))
+}
+
+impl<T: Serialize + Send + Sync + 'static> Held for Typed<T> {
+    fn json(&self) -> Result<&Json, Error> {
+        self.json
+            .get_or_init(|| serde_json::to_value(&self.value).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(conversion_error)
+    }
+
+    fn text(&self) -> String {
+        json::to_json(&self.value)
+    }
+
+    fn table(&self, key: &str) -> Result<(usize, Option<Vec<Column>>), Error> {
+        columns::table(&self.value, key).map_err(conversion_error)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn type_name(&self) -> &'static str {
+        let full = std::any::type_name::<T>();
+        full.rsplit("::").next().unwrap_or(full)
+    }
+}
+
+/// A result of the engine, held natively (immutable) in its typed form.
 #[pyclass(frozen, module = "isms._native")]
 pub struct Value {
-    inner: Arc<Json>,
+    inner: Arc<dyn Held>,
 }
 
 impl Value {
-    /// Serialises a core output once.
-    pub fn new<T: Serialize>(py: Python<'_>, v: &T) -> PyResult<Self> {
-        serde_json::to_value(v)
-            .map(|inner| Self { inner: Arc::new(inner) })
-            .map_err(|e| to_py_err(py, &Error::invalid_argument("$", format!("cannot convert the result: {e}"))))
+    /// Holds a core output; nothing is serialised yet.
+    pub fn new<T: Serialize + Send + Sync + 'static>(value: T) -> Self {
+        Self { inner: Arc::new(Typed { value, json: OnceLock::new() }) }
+    }
+
+    /// The typed result, if it is a `T`.
+    pub fn get<T: 'static>(&self) -> Option<&T> {
+        self.inner.as_any().downcast_ref::<Typed<T>>().map(|t| &t.value)
+    }
+
+    /// The array at `key` as columns (built with the GIL released), or
+    /// `isms.NotFoundError`.
+    fn columns_of(&self, py: Python<'_>, key: &str) -> PyResult<Vec<Column>> {
+        let held = Arc::clone(&self.inner);
+        let k = key.to_owned();
+        match py.detach(move || held.table(&k)) {
+            Ok((_, Some(cols))) => Ok(cols),
+            Ok((_, None)) => Err(to_py_err(py, &Error::NotFound { kind: "result_table".into(), id: key.into() })),
+            Err(e) => Err(to_py_err(py, &e)),
+        }
     }
 }
 
@@ -68,86 +135,39 @@ fn json_to_py<'py, 'a>(
     })
 }
 
-static NULL: Json = Json::Null;
-
-/// Columns being built from rows: a column per leaf path (nested objects
-/// are flattened to `parent_child` names; arrays and scalars are cells).
-#[derive(Default)]
-struct Columns<'a> {
-    index: HashMap<Vec<&'a str>, usize>,
-    paths: Vec<Vec<&'a str>>,
-    names: Vec<String>,
-    cols: Vec<Vec<&'a Json>>,
-    /// Column order of the previous row and this row: rows of one result
-    /// share their shape, so the next column is usually the one expected.
-    prev: Vec<usize>,
-    seq: Vec<usize>,
+/// One cell as a Python object; `labels` are the column's strings as Python strings.
+fn cell_to_py<'py>(py: Python<'py>, cell: &Cell, labels: &[Bound<'py, PyString>]) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match cell {
+        Cell::Null => py.None().into_bound(py),
+        Cell::Bool(b) => b.into_bound_py_any(py)?,
+        Cell::Int(i) => i.into_bound_py_any(py)?,
+        Cell::UInt(u) => u.into_bound_py_any(py)?,
+        Cell::Float(x) => x.into_bound_py_any(py)?,
+        Cell::Str(i) => labels[*i as usize].clone().into_any(),
+        Cell::Obj(j) => json_to_py(py, j, &mut HashMap::new())?,
+    })
 }
 
-impl<'a> Columns<'a> {
-    fn put(&mut self, path: &[&'a str], row: usize, v: &'a Json) {
-        let expected = self.prev.get(self.seq.len()).copied();
-        let c = match expected {
-            Some(c) if self.paths[c] == path => c,
-            // Look up by slice: no allocation once the column exists.
-            _ => match self.index.get(path) {
-                Some(c) => *c,
-                None => {
-                    self.index.insert(path.to_vec(), self.cols.len());
-                    self.paths.push(path.to_vec());
-                    self.names.push(path.join("_"));
-                    self.cols.push(Vec::new());
-                    self.cols.len() - 1
-                }
-            },
-        };
-        self.seq.push(c);
-        let col = &mut self.cols[c];
-        col.resize(row, &NULL); // a column first seen (or absent) in earlier rows
-        col.push(v);
-    }
-
-    fn walk(&mut self, v: &'a Json, path: &mut Vec<&'a str>, row: usize) {
-        match v {
-            Json::Object(map) => {
-                for (k, child) in map {
-                    path.push(k);
-                    self.walk(child, path, row);
-                    path.pop();
-                }
-            }
-            leaf if path.is_empty() => self.put(&["value"], row, leaf),
-            leaf => self.put(path, row, leaf),
-        }
-    }
-}
-
-/// Rows of objects → column names and columns (flattened, nulls where a
-/// row lacks a column).
-fn table(rows: &[Json]) -> (Vec<String>, Vec<Vec<&Json>>) {
-    let mut t = Columns::default();
-    let mut path = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        t.walk(row, &mut path, i);
-        std::mem::swap(&mut t.prev, &mut t.seq);
-        t.seq.clear();
-    }
-    for col in &mut t.cols {
-        col.resize(rows.len(), &NULL);
-    }
-    (t.names, t.cols)
+fn cells_to_py<'py>(py: Python<'py>, cells: &[Cell], labels: &Labels) -> PyResult<Bound<'py, PyList>> {
+    let labels: Vec<Bound<'py, PyString>> = labels.iter().map(|s| PyString::new(py, s)).collect();
+    let items = cells.iter().map(|c| cell_to_py(py, c, &labels)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
 }
 
 #[pymethods]
 impl Value {
     /// The whole result as Python objects (dicts, lists, scalars; dates as ISO strings).
     fn to_obj<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.inner, &mut HashMap::new())
+        let held = Arc::clone(&self.inner);
+        py.detach(move || held.json().map(|_| ())).map_err(|e| to_py_err(py, &e))?;
+        let json = self.inner.json().map_err(|e| to_py_err(py, &e))?;
+        json_to_py(py, json, &mut HashMap::new())
     }
 
     /// The result as pretty-printed, deterministic JSON text.
-    fn to_json(&self) -> String {
-        json::to_json(&*self.inner)
+    fn to_json(&self, py: Python<'_>) -> String {
+        let held = Arc::clone(&self.inner);
+        py.detach(move || held.text())
     }
 
     /// The array at top-level field `key` as columns: a dict from column
@@ -155,15 +175,9 @@ impl Value {
     /// `parent_child` names, missing cells as `None`. Raises
     /// `isms.NotFoundError` if `key` is not an array of the result.
     fn columns<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyDict>> {
-        let Some(rows) = self.inner.get(key).and_then(Json::as_array) else {
-            return Err(to_py_err(py, &Error::NotFound { kind: "result_table".into(), id: key.into() }));
-        };
-        let (names, cols) = table(rows);
         let out = PyDict::new(py);
-        for (name, col) in names.into_iter().zip(cols) {
-            let mut strings = HashMap::new();
-            let cells = col.iter().map(|v| json_to_py(py, v, &mut strings)).collect::<PyResult<Vec<_>>>()?;
-            out.set_item(name, PyList::new(py, cells)?)?;
+        for col in self.columns_of(py, key)? {
+            out.set_item(&col.name, cells_to_py(py, &col.cells, &col.labels)?)?;
         }
         Ok(out)
     }
@@ -177,55 +191,50 @@ impl Value {
     ///   int32 index into them per row, -1 for null;
     /// - `"obj"`: `data` = a list of Python objects (lists, mixed types).
     fn columns_encoded<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyList>> {
-        let Some(rows) = self.inner.get(key).and_then(Json::as_array) else {
-            return Err(to_py_err(py, &Error::NotFound { kind: "result_table".into(), id: key.into() }));
-        };
-        let (names, cols) = table(rows);
+        let cols = self.columns_of(py, key)?;
+        let encoded: Vec<(String, Encoded)> =
+            py.detach(move || cols.into_iter().map(|c| (c.name.clone(), c.encode())).collect());
         let out = PyList::empty(py);
-        for (name, col) in names.into_iter().zip(cols) {
-            let nulls = col.iter().any(|v| v.is_null());
-            let non_null = || col.iter().copied().filter(|v| !v.is_null());
-            let encoded: (&str, Bound<'py, PyAny>, Option<Bound<'py, PyAny>>) =
-                if non_null().all(Json::is_boolean) && !nulls {
-                    let bytes: Vec<u8> = col.iter().map(|v| u8::from(v.as_bool().unwrap_or(false))).collect();
-                    ("bool", PyBytes::new(py, &bytes).into_any(), None)
-                } else if non_null().all(Json::is_i64) && !nulls && !col.is_empty() {
-                    let ints: Vec<i64> = col.iter().map(|v| v.as_i64().unwrap_or(0)).collect();
-                    ("i8", PyBytes::new(py, bytemuck::cast_slice(&ints)).into_any(), None)
-                } else if non_null().all(Json::is_number) && non_null().next().is_some() {
-                    let floats: Vec<f64> = col.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect();
-                    ("f8", PyBytes::new(py, bytemuck::cast_slice(&floats)).into_any(), None)
-                } else if non_null().all(Json::is_string) && non_null().next().is_some() {
-                    let mut index: HashMap<&str, i32> = HashMap::new();
-                    let mut labels: Vec<&str> = Vec::new();
-                    let codes: Vec<i32> = col
-                        .iter()
-                        .map(|v| match v.as_str() {
-                            None => -1,
-                            Some(s) => *index.entry(s).or_insert_with(|| {
-                                labels.push(s);
-                                i32::try_from(labels.len() - 1).unwrap_or(i32::MAX)
-                            }),
-                        })
-                        .collect();
-                    let labels = PyList::new(py, labels)?.into_any();
-                    ("str", PyBytes::new(py, bytemuck::cast_slice(&codes)).into_any(), Some(labels))
-                } else {
-                    let mut strings = HashMap::new();
-                    let cells = col.iter().map(|v| json_to_py(py, v, &mut strings)).collect::<PyResult<Vec<_>>>()?;
-                    ("obj", PyList::new(py, cells)?.into_any(), None)
-                };
-            out.append((name, encoded.0, encoded.1, encoded.2))?;
+        for (name, col) in encoded {
+            let item: (&str, Bound<'py, PyAny>, Option<Bound<'py, PyAny>>) = match col {
+                Encoded::Bool(b) => ("bool", PyBytes::new(py, &b).into_any(), None),
+                Encoded::Int(i) => ("i8", PyBytes::new(py, bytemuck::cast_slice(&i)).into_any(), None),
+                Encoded::Float(f) => ("f8", PyBytes::new(py, bytemuck::cast_slice(&f)).into_any(), None),
+                Encoded::Str { codes, labels } => (
+                    "str",
+                    PyBytes::new(py, bytemuck::cast_slice(&codes)).into_any(),
+                    Some(PyList::new(py, labels.iter())?.into_any()),
+                ),
+                Encoded::Obj { cells, labels } => ("obj", cells_to_py(py, &cells, &labels)?.into_any(), None),
+            };
+            out.append((name, item.0, item.1, item.2))?;
         }
         Ok(out)
     }
 
-    fn __repr__(&self) -> String {
-        let kind = match &*self.inner {
-            Json::Object(m) => format!("object with {} fields", m.len()),
-            Json::Array(a) => format!("array of {}", a.len()),
-            _ => "scalar".to_owned(),
-        };
-        format!("<isms._native.Value {kind}>")
+    /// Median wall time in seconds of building and encoding the columns of
+    /// `key` inside Rust, with no Python object made (for the benchmark).
+    fn _time_columns(&self, py: Python<'_>, key: &str, runs: usize) -> PyResult<f64> {
+        let held = Arc::clone(&self.inner);
+        let k = key.to_owned();
+        py.detach(move || {
+            let mut times = Vec::with_capacity(runs.max(1));
+            for _ in 0..runs.max(1) {
+                let t = std::time::Instant::now();
+                let (_, cols) = held.table(&k)?;
+                let encoded: Vec<Encoded> = cols.unwrap_or_default().into_iter().map(Column::encode).collect();
+                drop(std::hint::black_box(encoded));
+                times.push(t.elapsed().as_secs_f64());
+            }
+            times.sort_by(f64::total_cmp);
+            Ok(times[times.len() / 2])
+        })
+        .map_err(|e: Error| to_py_err(py, &e))
+    }
+
+    fn __repr__(&self) -> PyResult<String> {
+        let (fields, _) =
+            self.inner.table("").map_err(|e| PyErr::new::<pyo3::exceptions::PyValueError, _>(e.to_string()))?;
+        Ok(format!("<isms._native.Value {}: object with {fields} fields>", self.inner.type_name()))
     }
 }

@@ -35,9 +35,11 @@ def progress_during(call: Callable[[], object]) -> tuple[int, float]:
 
 
 def test_risk_assessment_releases_the_gil() -> None:
-    doc = isms.Isms.from_dict(big_document(n_risks=3000, n_people=50, n_assets=100))
+    # The result stays typed in the engine (no conversion in the call), so the
+    # call is the assessment alone: 10,000 risks make it last long enough.
+    doc = isms.Isms.from_dict(big_document(n_risks=10_000, n_people=50, n_assets=100))
     native = doc.native
     ticks, seconds = progress_during(lambda: native.assess("2025-06-01"))
-    assert seconds > 0.02, f"the call was too short ({seconds:.3f} s) to show anything"
+    assert seconds > 0.01, f"the call was too short ({seconds:.3f} s) to show anything"
     # With the GIL held for the whole call, the main thread could not tick at all.
     assert ticks >= 5, f"main thread made {ticks} steps during a {seconds:.3f} s native call"
