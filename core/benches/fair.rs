@@ -43,3 +43,8 @@ fn portfolio_100x100k(b: divan::Bencher, threads: usize) {
 fn floor(b: divan::Bencher, trials: u64) {
     b.bench(|| common::floor(divan::black_box(trials), 1));
 }
+
+#[divan::bench(args = [10_000, 1_000_000], sample_count = 5, sample_size = 1)]
+fn floor_reference(b: divan::Bencher, trials: u64) {
+    b.bench(|| common::floor_reference(divan::black_box(trials), 1));
+}

@@ -1,5 +1,5 @@
 //! Timing harness for `benches/fair_vs_pyfair.py`: runs one case and prints
-//! JSON. Usage: `fair_bench <one|portfolio|floor> <trials> <risks> <threads> <repeats>`.
+//! JSON. Usage: `fair_bench <one|portfolio|floor|floor_reference> <trials> <risks> <threads> <repeats>`.
 //! Times model build + simulation + summary (mean, percentiles, 101-point
 //! loss exceedance curve); reports every repeat, the median and minimum
 //! wall-clock time and the mean CPU time of all the process's threads.
@@ -30,7 +30,7 @@ fn cpu_s() -> f64 {
 fn main() {
     let a: Vec<String> = std::env::args().collect();
     if a.len() != 6 {
-        eprintln!("usage: fair_bench <one|portfolio|floor> <trials> <risks> <threads> <repeats>");
+        eprintln!("usage: fair_bench <one|portfolio|floor|floor_reference> <trials> <risks> <threads> <repeats>");
         std::process::exit(2);
     }
     let (case, trials, risks, threads, repeats) = (
@@ -66,6 +66,7 @@ fn main() {
                 r.total.mean
             }
             "floor" => common::floor(trials, 1),
+            "floor_reference" => common::floor_reference(trials, 1),
             _ => panic!("unknown case {case}"),
         };
         times.push(t.elapsed().as_secs_f64());

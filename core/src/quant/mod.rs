@@ -16,8 +16,6 @@
 //! 1. Draw the per-year factors: TEF (or CF and PoA, or LEF), the
 //!    vulnerability when it is a probability, and each secondary loss event
 //!    frequency SLEF_k. This is parameter uncertainty: one value per year.
-//!    (SLEF_k is drawn after N, and only when N > 0: a year without events
-//!    does not use it, and skipping it changes no distribution.)
 //! 2. Draw the number of events `N ~ Poisson(λ)`, with λ = TEF × Vuln (loss
 //!    events), or λ = TEF (threat events) for the TCap-vs-RS form, where each
 //!    threat event draws TCap and RS and becomes a loss event only if
@@ -43,9 +41,9 @@
 //!
 //! # Determinism
 //!
-//! Every trial-year `t` has two random streams, Xoshiro256++ seeded through
-//! SplitMix64 from `(seed, t)` ([`rng::Rng::trial_streams`]), one for the
-//! per-year factors and one for the per-event draws. Results therefore do not
+//! Every trial-year `t` has two random streams, SplitMix64 sequences started
+//! from `(seed, t)` ([`rng::trial_streams`]), one for the per-year factors
+//! and one for the per-event draws. Results therefore do not
 //! depend on the thread count, the chunking, or the `parallel` feature, and
 //! two models simulated with the same seed share common random numbers year by
 //! year and event by event (a treatment that rescales a factor changes each
@@ -57,9 +55,12 @@
 //!
 //! # Samplers
 //!
-//! Beta as a pair of Marsaglia–Tsang Gammas with α and β precomputed per
-//! model; Poisson by inversion below λ = 30 and by Hörmann's PTRS above;
-//! normals by a 256-layer ziggurat (for the lognormal and the Gamma).
+//! Beta by an exact strip-table rejection sampler built once per
+//! distribution (`beta_table`, about 6 ns a draw), or for very peaked PERT
+//! shapes by a pair of Marsaglia–Tsang Gammas; Poisson by counting
+//! exponential arrivals below λ = 30 (no `exp`; monotone in λ for a fixed
+//! stream) and by Hörmann's PTRS above; normals (lognormal, Gamma) and
+//! exponentials by 256-layer ziggurats.
 //!
 //! # Limits
 //!
@@ -69,11 +70,13 @@
 //! [`Error::InvalidArgument`](crate::Error::InvalidArgument) with a path such
 //! as `fair.primary_loss.max` or `options.trials`. No input makes them panic.
 
+pub mod beta_table;
 pub mod document;
 pub mod model;
 pub mod rng;
 pub mod sample;
 mod sim;
+mod summary;
 mod ziggurat;
 
 pub use document::{DocumentSimulation, RiskSimulation, simulate_document};

@@ -1,15 +1,21 @@
-//! Random number generation: SplitMix64 (seeding) and Xoshiro256++ (streams).
+//! Random number generation: SplitMix64 (the per-trial-year streams of a
+//! simulation, and seeding) and Xoshiro256++ (long single streams), with the
+//! deviates built on them ([`Random`]: uniforms, ziggurat normals and
+//! exponentials).
 //!
-//! Both are written out here (about 40 lines) instead of pulling in `rand` and
-//! `rand_xoshiro`: the core needs only `next_u64` and a uniform `f64`, and the
-//! hand-written versions are bit-for-bit the published reference algorithms
-//! (Vigna, <https://prng.di.unimi.it/>), which only use integer operations and
-//! therefore give identical streams on every platform, wasm32 included.
+//! Both generators are written out here (about 40 lines) instead of pulling in
+//! `rand` and `rand_xoshiro`: the core needs only `next_u64` and the deviates
+//! above, and the hand-written versions are bit-for-bit the published
+//! reference algorithms (Vigna, <https://prng.di.unimi.it/>; Steele, Lea &
+//! Flood, OOPSLA 2014), which only use integer operations and therefore give
+//! identical streams on every platform, wasm32 included.
 //!
-//! Streams are derived from `(seed, trial-year)`, so a simulation split into
-//! chunks draws the same numbers whatever the chunking and thread count.
+//! Simulation streams are derived from `(seed, trial-year)`
+//! ([`trial_streams`]), so a simulation split into chunks draws the same
+//! numbers whatever the chunking and thread count.
 
-/// SplitMix64 (Steele, Lea, Flood 2014): used to expand seeds into states.
+/// SplitMix64 (Steele, Lea, Flood 2014): expands seeds into Xoshiro states,
+/// and is the generator of the per-trial-year streams ([`trial_streams`]).
 #[derive(Debug, Clone)]
 pub struct SplitMix64 {
     state: u64,
@@ -22,9 +28,9 @@ impl SplitMix64 {
     }
 
     /// Next 64 random bits.
-    #[inline]
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        self.state = self.state.wrapping_add(GOLDEN_GAMMA);
         mix64(self.state)
     }
 }
@@ -55,25 +61,6 @@ impl Rng {
         Self { s }
     }
 
-    /// The two generators of trial-year `trial` of a simulation seeded with
-    /// `seed` (one for per-year factors, one for per-event draws): both are
-    /// filled from SplitMix64 started at `mix64(mix64(seed) ^ trial)`, i.e.
-    /// the first and second four outputs of one SplitMix64 sequence.
-    #[inline]
-    pub fn trial_streams(seed_key: u64, trial: u64) -> (Self, Self) {
-        let mut sm = SplitMix64::new(mix64(seed_key ^ trial));
-        let a = [sm.next_u64(), sm.next_u64(), sm.next_u64(), sm.next_u64()];
-        let b = [sm.next_u64(), sm.next_u64(), sm.next_u64(), sm.next_u64()];
-        let fix = |s: [u64; 4]| if s == [0; 4] { [1, 2, 3, 4] } else { s };
-        (Self { s: fix(a) }, Self { s: fix(b) })
-    }
-
-    /// The key [`trial_streams`](Self::trial_streams) expects for `seed`.
-    #[inline]
-    pub fn seed_key(seed: u64) -> u64 {
-        mix64(seed ^ 0x6A09_E667_F3BC_C909)
-    }
-
     /// Next 64 random bits (Xoshiro256++).
     #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
@@ -88,25 +75,56 @@ impl Rng {
         s[3] = s[3].rotate_left(45);
         result
     }
+}
+
+/// A source of random 64-bit words, and the deviates built from them. Both
+/// generators of this module implement it; the samplers take any of them.
+pub trait Random {
+    /// Next 64 random bits.
+    fn next_u64(&mut self) -> u64;
 
     /// Uniform on `[0, 1)` with 53 random bits. (The `as i64` makes the
     /// exact integer-to-float conversion a single instruction on x86-64.)
     #[inline(always)]
-    pub fn uniform(&mut self) -> f64 {
+    fn uniform(&mut self) -> f64 {
         ((self.next_u64() >> 11) as i64) as f64 * (1.0 / 9_007_199_254_740_992.0)
     }
 
     /// Uniform on the open interval `(0, 1)`.
     #[inline(always)]
-    pub fn uniform_open(&mut self) -> f64 {
+    fn uniform_open(&mut self) -> f64 {
         (((self.next_u64() >> 11) as i64) as f64 + 0.5) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// Standard exponential deviate (rate 1): 256-layer ziggurat (Marsaglia
+    /// & Tsang 2000), one 64-bit draw in about 99% of calls; `exp`/`ln` only
+    /// in the rare wedge and tail cases.
+    #[inline(always)]
+    fn exponential(&mut self) -> f64 {
+        use super::ziggurat::{ZIG_EXP_F as F, ZIG_EXP_R as R, ZIG_EXP_X as X};
+        loop {
+            let bits = self.next_u64();
+            let i = (bits & 0xff) as usize;
+            // Uniform on [0, 1) from the top 53 bits (the layer uses the low 8).
+            let x = ((bits >> 11) as i64) as f64 * (1.0 / 9_007_199_254_740_992.0) * X[i];
+            if x < X[i + 1] {
+                return x;
+            }
+            if i == 0 {
+                // The tail beyond R is R plus an exponential (memorylessness).
+                return R - libm::log(self.uniform_open());
+            }
+            if F[i] + (F[i + 1] - F[i]) * self.uniform() < libm::exp(-x) {
+                return x;
+            }
+        }
     }
 
     /// Standard normal deviate: 256-layer ziggurat (Marsaglia & Tsang 2000),
     /// one 64-bit draw in about 99% of calls; `exp`/`ln` only in the rare
     /// wedge and tail cases.
     #[inline(always)]
-    pub fn normal(&mut self) -> f64 {
+    fn normal(&mut self) -> f64 {
         use super::ziggurat::{ZIG_NORM_F as F, ZIG_NORM_R as R, ZIG_NORM_X as X};
         loop {
             let bits = self.next_u64();
@@ -132,4 +150,47 @@ impl Rng {
             }
         }
     }
+}
+
+impl Random for Rng {
+    #[inline(always)]
+    fn next_u64(&mut self) -> u64 {
+        Rng::next_u64(self)
+    }
+}
+
+impl Random for SplitMix64 {
+    #[inline(always)]
+    fn next_u64(&mut self) -> u64 {
+        SplitMix64::next_u64(self)
+    }
+}
+
+/// The key [`trial_streams`] expects for `seed`.
+#[inline]
+pub fn seed_key(seed: u64) -> u64 {
+    mix64(seed ^ 0x6A09_E667_F3BC_C909)
+}
+
+/// SplitMix64's increment (the golden ratio, 2^64/φ, odd).
+const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The two streams of trial-year `trial` of a simulation whose seed has the
+/// key `seed_key` ([`seed_key`]): one for per-year factors, one for
+/// per-event draws.
+///
+/// Both are SplitMix64 sequences: the per-year stream starts at state
+/// `mix64(seed_key ^ trial)`, the per-event stream 2^40 steps further along
+/// the same Weyl sequence, so the two never overlap within a year (a year
+/// would need 2^40 draws). Streams of different years start at independent
+/// pseudo-random points of the 2^64-step sequence; two of them share a draw
+/// only if their starts fall within a few hundred steps of each other, about
+/// once in 10^11 runs of a million years. Seeding costs one mixing step per
+/// year instead of the eight a pair of Xoshiro256++ states needs, and a
+/// SplitMix64 state fits in one register (SplitMix64 passes BigCrush; it is
+/// the generator of Java's `SplittableRandom`).
+#[inline(always)]
+pub fn trial_streams(seed_key: u64, trial: u64) -> (SplitMix64, SplitMix64) {
+    let start = mix64(seed_key ^ trial);
+    (SplitMix64::new(start), SplitMix64::new(start.wrapping_add(GOLDEN_GAMMA.wrapping_mul(1 << 40))))
 }

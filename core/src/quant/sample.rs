@@ -1,5 +1,6 @@
-//! Samplers: Gamma (Marsaglia–Tsang), Beta (a Gamma pair), beta-PERT,
-//! lognormal, uniform, and Poisson (inversion below λ = 30, PTRS above).
+//! Samplers: Gamma (Marsaglia–Tsang), Beta (a table sampler for PERT
+//! shapes, a Gamma pair otherwise), beta-PERT, lognormal, uniform, and
+//! Poisson (inversion below λ = 30, PTRS above).
 //!
 //! All parameters that do not change between draws (PERT α and β, the
 //! Marsaglia–Tsang constants, lognormal μ and σ) are computed once, when a
@@ -14,8 +15,9 @@
 //! and Rust never fuses multiply-adds implicitly, so a seed gives the same
 //! numbers on every platform.
 
+use super::beta_table::BetaTable;
 use super::model::Distribution;
-use super::rng::Rng;
+use super::rng::Random;
 use crate::error::Result;
 
 /// The 0.95 quantile of the standard normal distribution.
@@ -40,7 +42,7 @@ impl Gamma {
 
     /// One Gamma(shape, 1) deviate (Marsaglia & Tsang 2000).
     #[inline(always)]
-    pub fn draw(&self, rng: &mut Rng) -> f64 {
+    pub fn draw(&self, rng: &mut impl Random) -> f64 {
         let g = loop {
             let x = rng.normal();
             let v = 1.0 + self.c * x;
@@ -81,7 +83,7 @@ impl Beta {
 
     /// One Beta deviate on [0, 1].
     #[inline(always)]
-    pub fn draw(&self, rng: &mut Rng) -> f64 {
+    pub fn draw(&self, rng: &mut impl Random) -> f64 {
         let x = self.a.draw(rng);
         let y = self.b.draw(rng);
         let s = x + y;
@@ -96,8 +98,38 @@ pub fn pert_alpha_beta(min: f64, mode: f64, max: f64, gamma: f64) -> (f64, f64) 
     (1.0 + gamma * (mode - min) / w, 1.0 + gamma * (max - mode) / w)
 }
 
+/// The Beta sampler of a beta-PERT: the exact strip table
+/// ([`BetaTable`]) where it applies (every PERT except very peaked ones),
+/// else the Gamma pair.
+#[derive(Debug, Clone)]
+pub enum PertBeta {
+    /// Strip-table rejection sampler (about 5 ns a draw).
+    Table(Box<BetaTable>),
+    /// Two Gammas (about 40 ns a draw).
+    Gammas(Beta),
+}
+
+impl PertBeta {
+    /// The sampler for Beta(`alpha`, `beta`) (both > 0 and finite).
+    pub fn new(alpha: f64, beta: f64) -> Self {
+        match BetaTable::new(alpha, beta) {
+            Some(t) => PertBeta::Table(Box::new(t)),
+            None => PertBeta::Gammas(Beta::new(alpha, beta)),
+        }
+    }
+
+    /// One Beta deviate on [0, 1].
+    #[inline(always)]
+    pub fn draw(&self, rng: &mut impl Random) -> f64 {
+        match self {
+            PertBeta::Table(t) => t.draw(rng),
+            PertBeta::Gammas(g) => g.draw(rng),
+        }
+    }
+}
+
 /// A [`Distribution`] compiled for fast repeated draws.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Sampler {
     /// Always the same value.
     Constant(f64),
@@ -115,7 +147,7 @@ pub enum Sampler {
         /// max − min.
         width: f64,
         /// The Beta sampler.
-        beta: Beta,
+        beta: PertBeta,
     },
     /// `exp(μ + σZ)`.
     Lognormal {
@@ -153,7 +185,7 @@ impl Sampler {
                 if a == 1.0 && b == 1.0 {
                     Sampler::Uniform { lo: min, width: w }
                 } else {
-                    Sampler::Pert { lo: min, width: w, beta: Beta::new(a, b) }
+                    Sampler::Pert { lo: min, width: w, beta: PertBeta::new(a, b) }
                 }
             }
             Distribution::Lognormal { p05, p95 } => {
@@ -165,59 +197,48 @@ impl Sampler {
 
     /// One draw.
     #[inline(always)]
-    pub fn draw(&self, rng: &mut Rng) -> f64 {
-        match *self {
-            Sampler::Constant(v) => v,
+    pub fn draw(&self, rng: &mut impl Random) -> f64 {
+        match self {
+            Sampler::Constant(v) => *v,
             Sampler::Uniform { lo, width } => lo + width * rng.uniform(),
-            Sampler::Pert { lo, width, ref beta } => lo + width * beta.draw(rng),
+            Sampler::Pert { lo, width, beta } => lo + width * beta.draw(rng),
             Sampler::Lognormal { mu, sigma } => libm::exp(mu + sigma * rng.normal()),
         }
     }
 }
 
-/// 1/k for k = 0..=255 (entry 0 unused), computed at compile time.
-const INV: [f64; 256] = {
-    let mut t = [0.0; 256];
-    let mut k = 1;
-    while k < 256 {
-        t[k] = 1.0 / k as f64;
-        k += 1;
-    }
-    t
-};
-
-/// Threshold between inversion and PTRS in [`poisson`].
+/// Threshold between exponential arrivals and PTRS in [`poisson`].
 pub const POISSON_INVERSION_MAX: f64 = 30.0;
 
 /// One Poisson(`lambda`) deviate. `lambda` must be finite; values ≤ 0 give 0.
 ///
-/// Below λ = 30: inversion by sequential search (one uniform, one `exp`,
-/// about λ multiplications). From λ = 30: Hörmann's PTRS transformed
-/// rejection (1993), exact, O(1) expected time.
+/// Below λ = 30: the number of arrivals of a unit-rate Poisson process in
+/// `[0, λ]`, i.e. of partial sums of standard exponentials (ziggurat, about
+/// 2 ns each) that stay ≤ λ: λ + 1 exponentials on average and no `exp`.
+/// For a fixed stream the count is non-decreasing in λ, so models that
+/// differ in their rate keep common random numbers year by year. From
+/// λ = 30: Hörmann's PTRS transformed rejection (1993), exact, O(1)
+/// expected time.
 #[inline]
-pub fn poisson(rng: &mut Rng, lambda: f64) -> u64 {
+pub fn poisson(rng: &mut impl Random, lambda: f64) -> u64 {
     if lambda.is_nan() || lambda <= 0.0 {
         return 0;
     }
     if lambda < POISSON_INVERSION_MAX {
-        let u = rng.uniform();
-        let mut p = libm::exp(-lambda);
-        let mut cdf = p;
-        // P(N > 250 | λ < 30) < 1e-100: the cap only guards against rounding
-        // leaving the summed CDF just below u.
-        let mut k = 0usize;
-        while u >= cdf && k < 250 {
+        // Terminates with probability 1; the expected count is λ < 30.
+        let mut k = 0u64;
+        let mut t = rng.exponential();
+        while t <= lambda {
             k += 1;
-            p *= lambda * INV[k];
-            cdf += p;
+            t += rng.exponential();
         }
-        k as u64
+        k
     } else {
         ptrs(rng, lambda)
     }
 }
 
-fn ptrs(rng: &mut Rng, lambda: f64) -> u64 {
+fn ptrs(rng: &mut impl Random, lambda: f64) -> u64 {
     let slam = lambda.sqrt();
     let loglam = libm::log(lambda);
     let b = 0.931 + 2.53 * slam;

@@ -2,21 +2,22 @@
 
 use super::model::{FairModel, Frequency, PortfolioResult, RiskContribution, RosiResult, Vulnerability};
 use super::model::{LecPoint, Percentiles, SimulationOptions, SimulationResult};
-use super::rng::{Rng, mix64};
+use super::rng::{Random, mix64, seed_key, trial_streams};
 use super::sample::{Sampler, poisson};
+use super::summary::{Moments, OrderStats, moments};
 use crate::error::{Error, Result};
 
 /// Trial-years per parallel work unit. Results do not depend on it: every
 /// trial-year has its own random streams.
 pub const CHUNK: usize = 4096;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum CFreq {
     Single(Sampler),
     Product(Sampler, Sampler),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum CVuln {
     Always,
     Probability(Sampler),
@@ -88,10 +89,10 @@ fn check_work(total: f64, opts: &SimulationOptions, path: &str) -> Result<()> {
 }
 
 /// Simulates the trial-years `first_trial..first_trial + out.len()` into
-/// `out`; returns the number of loss events.
-fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Result<u64> {
+/// `out`; returns the number of loss events and the chunk's [`Moments`].
+fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Result<(u64, Moments)> {
     let mut sec_p = vec![0.0; c.sec_freq.len()];
-    let key = Rng::seed_key(seed);
+    let key = seed_key(seed);
     let mut loss_events = 0u64;
     let mut simulated = 0u64;
     for (i, slot) in out.iter_mut().enumerate() {
@@ -99,12 +100,12 @@ fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Resu
         // Two streams per trial-year: per-year factors, then per-event draws.
         // A treatment that rescales a factor therefore consumes the same
         // numbers (common random numbers), year by year and event by event.
-        let (mut yr, mut ev) = Rng::trial_streams(key, trial);
-        let mut lambda = match c.freq {
+        let (mut yr, mut ev) = trial_streams(key, trial);
+        let mut lambda = match &c.freq {
             CFreq::Single(s) => s.draw(&mut yr),
             CFreq::Product(a, b) => a.draw(&mut yr) * b.draw(&mut yr),
         };
-        if let CVuln::Probability(v) = c.vuln {
+        if let CVuln::Probability(v) = &c.vuln {
             lambda *= v.draw(&mut yr);
         }
         if lambda.is_nan() || lambda > c.budget as f64 {
@@ -113,15 +114,17 @@ fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Resu
                 format!("a simulated year drew an event rate of {lambda:.3e}, above options.max_work = {}", c.budget),
             ));
         }
-        let n = poisson(&mut yr, lambda);
-        if n == 0 {
-            // No event: the year's secondary frequencies would not be used
-            // (drawing them lazily changes no distribution).
-            *slot = 0.0;
-            continue;
-        }
+        // The year's secondary frequencies come before the event count: the
+        // count consumes a rate-dependent amount of the stream, and
+        // everything drawn before it is then common to models that differ
+        // only in their rate.
         for (p, s) in sec_p.iter_mut().zip(&c.sec_freq) {
             *p = s.draw(&mut yr);
+        }
+        let n = poisson(&mut yr, lambda);
+        if n == 0 {
+            *slot = 0.0;
+            continue;
         }
         simulated = simulated.saturating_add(n);
         if simulated > c.budget {
@@ -132,7 +135,7 @@ fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Resu
         }
         let mut loss = 0.0;
         for _ in 0..n {
-            if let CVuln::Capability(tcap, rs) = c.vuln {
+            if let CVuln::Capability(tcap, rs) = &c.vuln {
                 let t = tcap.draw(&mut ev);
                 let r = rs.draw(&mut ev);
                 if t <= r {
@@ -149,158 +152,78 @@ fn run_chunk(c: &Compiled, seed: u64, first_trial: u64, out: &mut [f64]) -> Resu
         }
         *slot = loss;
     }
-    Ok(loss_events)
+    // The chunk is still in cache: its moments cost little here.
+    Ok((loss_events, Moments::of(out)))
 }
 
-/// Annual losses of `trials` years in trial order, and the loss event count.
-fn simulate_losses(c: &Compiled, trials: u64, seed: u64) -> Result<(Vec<f64>, u64)> {
+/// Annual losses of `trials` years in trial order, the loss event count and
+/// the losses' moments.
+fn simulate_losses(c: &Compiled, trials: u64, seed: u64) -> Result<(Vec<f64>, u64, Moments)> {
     let n = usize::try_from(trials)
         .map_err(|_| limit("options.trials", format!("{trials} trials do not fit in memory on this platform")))?;
     let mut out: Vec<f64> = Vec::new();
     out.try_reserve_exact(n).map_err(|_| limit("options.trials", format!("cannot allocate {n} trials")))?;
     out.resize(n, 0.0);
     #[cfg(feature = "parallel")]
-    let per_chunk: Vec<Result<u64>> = {
+    let per_chunk: Vec<Result<(u64, Moments)>> = {
         use rayon::prelude::*;
         out.par_chunks_mut(CHUNK).enumerate().map(|(k, ch)| run_chunk(c, seed, (k * CHUNK) as u64, ch)).collect()
     };
     #[cfg(not(feature = "parallel"))]
-    let per_chunk: Vec<Result<u64>> =
+    let per_chunk: Vec<Result<(u64, Moments)>> =
         out.chunks_mut(CHUNK).enumerate().map(|(k, ch)| run_chunk(c, seed, (k * CHUNK) as u64, ch)).collect();
     let mut events = 0u64;
+    let mut m = Moments::of(&[]);
+    // Combined in chunk order: bit-identical for any thread count.
     for r in per_chunk {
-        events = events.saturating_add(r?);
+        let (e, mc) = r?;
+        events = events.saturating_add(e);
+        m = m.merge(mc);
     }
-    Ok((out, events))
+    Ok((out, events, m))
 }
 
-/// Applies `f` to each [`CHUNK`]-sized piece of `xs` (in parallel with the
-/// `parallel` feature) and returns the results in chunk order, so anything
-/// combined from them in that order is independent of the thread count.
-fn map_chunks<T: Send>(xs: &[f64], f: impl Fn(&[f64]) -> T + Sync + Send) -> Vec<T> {
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        xs.par_chunks(CHUNK).map(f).collect()
-    }
-    #[cfg(not(feature = "parallel"))]
-    {
-        xs.chunks(CHUNK).map(f).collect()
-    }
-}
-
-/// Mean and sample standard deviation: per-chunk sums and centred sums of
-/// squares, combined in chunk order (Chan et al.'s pairwise update).
-fn mean_std(xs: &[f64]) -> (f64, f64) {
-    let parts = map_chunks(xs, |c| {
-        let m = c.iter().sum::<f64>() / c.len() as f64;
-        (c.len() as f64, m, c.iter().map(|x| (x - m) * (x - m)).sum::<f64>())
-    });
-    let (mut n, mut mean, mut m2) = (0.0, 0.0, 0.0);
-    for (nb, mb, m2b) in parts {
-        let tot = n + nb;
-        let delta = mb - mean;
-        mean += delta * nb / tot;
-        m2 += m2b + delta * delta * n * nb / tot;
-        n = tot;
-    }
-    if n < 2.0 {
-        return (mean, 0.0);
-    }
-    (mean, (m2 / (n - 1.0)).sqrt())
-}
-
-/// Puts the order statistics of ranks `ranks` (sorted, distinct, relative
-/// to `offset`) in place, as a sort would, by recursive selection:
-/// O(n log k) for k ranks instead of O(n log n) for a sort.
-fn select_ranks(v: &mut [f64], ranks: &[usize], offset: usize) {
-    if ranks.is_empty() || v.is_empty() {
-        return;
-    }
-    let mid = ranks.len() / 2;
-    let r = ranks[mid] - offset;
-    let (left, _, right) = v.select_nth_unstable_by(r, f64::total_cmp);
-    let (lr, rr) = (&ranks[..mid], &ranks[mid + 1..]);
-    // Order statistics are unique, so the parallel recursion is deterministic.
-    #[cfg(feature = "parallel")]
-    if left.len().min(right.len()) >= 1 << 15 {
-        rayon::join(|| select_ranks(left, lr, offset), || select_ranks(right, rr, offset + r + 1));
-        return;
-    }
-    select_ranks(left, lr, offset);
-    select_ranks(right, rr, offset + r + 1);
-}
-
-fn summarize(mut losses: Vec<f64>, events: u64, opts: &SimulationOptions) -> SimulationResult {
-    let (mean, std_dev) = mean_std(&losses);
-    let samples = opts.keep_samples.then(|| losses.clone());
+/// The summary of simulated annual losses `losses` (moments `m`).
+fn summarize(losses: Vec<f64>, m: Moments, events: u64, opts: &SimulationOptions) -> SimulationResult {
     let n = losses.len();
     let quantiles = [0.10, 0.50, 0.90, 0.95, 0.99];
     let pts = if opts.lec_points >= 2 { opts.lec_points } else { 0 };
-    let lec_rank = |j: usize| ((j as f64 / (pts - 1) as f64) * (n - 1) as f64).round() as usize;
-    // The ranks needed: min, max, the two order statistics around each
-    // percentile, and the LEC points.
-    let mut ranks: Vec<usize> = Vec::new();
-    if n > 0 {
-        ranks.extend([0, n - 1]);
-        for q in quantiles {
-            let lo = ((n - 1) as f64 * q).floor() as usize;
-            ranks.extend([lo, (lo + 1).min(n - 1)]);
-        }
-        ranks.extend((0..pts).map(lec_rank));
-    }
-    ranks.sort_unstable();
-    ranks.dedup();
-    select_ranks(&mut losses, &ranks, 0);
-    let s = &losses;
-    let at = |r: usize| s.get(r).copied().unwrap_or(0.0);
-    let quantile = |q: f64| {
-        if n == 0 {
-            return 0.0;
-        }
-        let h = (n - 1) as f64 * q;
-        let lo = h.floor() as usize;
-        let (a, b) = (at(lo), at((lo + 1).min(n - 1)));
-        let frac = h - lo as f64;
-        if frac == 0.0 || a == b { a } else { a + frac * (b - a) }
-    };
-    // After the selection, everything between two selected ranks lies
-    // between their values, so the number of losses ≤ x (x ≥ the smallest
-    // value) is the position after the last selected rank whose value is
-    // ≤ x, plus a count over the one segment that follows it.
-    let le_count = |x: f64| -> u64 {
-        let m = ranks.partition_point(|&r| s[r] <= x);
-        let start = if m == 0 { 0 } else { ranks[m - 1] + 1 };
-        let end = ranks.get(m).copied().unwrap_or(n);
-        (start + s[start..end].iter().filter(|&&v| v <= x).count()) as u64
-    };
-    let gt_count = |x: f64| n as u64 - le_count(x);
-    let thresholds: Vec<f64> = (0..pts).map(|j| at(lec_rank(j))).collect();
-    let gt: Vec<u64> = thresholds.iter().map(|&x| gt_count(x)).collect();
-    let positive = gt_count(0.0);
+    let lec_rank = |j: usize| ((j as f64 / (pts - 1) as f64) * (n.max(1) - 1) as f64).round() as usize;
+    let mut ranks: Vec<usize> = quantiles.iter().flat_map(|&q| OrderStats::quantile_ranks(n, q)).collect();
+    ranks.extend((0..pts).map(lec_rank));
+    let mut probes = vec![0.0];
+    probes.extend(opts.tolerance);
+    let os = OrderStats::new(&losses, m, &ranks, &probes);
     let frac = |c: u64| if n > 0 { c as f64 / n as f64 } else { 0.0 };
-    let loss_exceedance =
-        thresholds.iter().zip(&gt).map(|(&loss, &c)| LecPoint { loss, probability: frac(c) }).collect();
-    SimulationResult {
+    let gt = |x: f64| frac(n as u64 - os.count_le(x));
+    let loss_exceedance = (0..pts)
+        .map(|j| {
+            let loss = os.value(lec_rank(j));
+            LecPoint { loss, probability: gt(loss) }
+        })
+        .collect();
+    let result = SimulationResult {
         trials: n as u64,
         seed: opts.seed,
-        mean,
-        std_dev,
-        min: at(0),
-        max: if n > 0 { at(n - 1) } else { 0.0 },
+        mean: m.mean,
+        std_dev: m.std_dev(),
+        min: if n > 0 { m.min } else { 0.0 },
+        max: if n > 0 { m.max } else { 0.0 },
         percentiles: Percentiles {
-            p10: quantile(0.10),
-            p50: quantile(0.50),
-            p90: quantile(0.90),
-            p95: quantile(0.95),
-            p99: quantile(0.99),
+            p10: os.quantile(0.10),
+            p50: os.quantile(0.50),
+            p90: os.quantile(0.90),
+            p95: os.quantile(0.95),
+            p99: os.quantile(0.99),
         },
-        prob_loss_positive: frac(positive),
-        prob_exceeds_tolerance: opts.tolerance.map(|t| frac(gt_count(t))),
+        prob_loss_positive: gt(0.0),
+        prob_exceeds_tolerance: opts.tolerance.map(gt),
         loss_exceedance,
         mean_events_per_year: frac(events),
-        samples,
-    }
+        samples: None,
+    };
+    drop(os);
+    SimulationResult { samples: opts.keep_samples.then_some(losses), ..result }
 }
 
 /// Simulates `opts.trials` years of one risk. Errors: an invalid model
@@ -310,8 +233,22 @@ pub fn simulate(model: &FairModel, opts: &SimulationOptions) -> Result<Simulatio
     opts.validate()?;
     let c = compile(model, "fair", opts.max_work)?;
     check_work(expected_work(model, opts.trials), opts, "options.max_work")?;
-    let (losses, events) = simulate_losses(&c, opts.trials, opts.seed)?;
-    Ok(summarize(losses, events, opts))
+    let (losses, events, m) = simulate_losses(&c, opts.trials, opts.seed)?;
+    Ok(summarize(losses, m, events, opts))
+}
+
+/// `total[t] += xs[t]` for every trial (in parallel with the `parallel`
+/// feature; each element is one addition, so the result is the same).
+fn add_into(total: &mut [f64], xs: &[f64]) {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        total.par_chunks_mut(CHUNK).zip(xs.par_chunks(CHUNK)).for_each(|(t, x)| {
+            t.iter_mut().zip(x).for_each(|(t, x)| *t += x);
+        });
+    }
+    #[cfg(not(feature = "parallel"))]
+    total.iter_mut().zip(xs).for_each(|(t, x)| *t += x);
 }
 
 /// FNV-1a, to derive a risk's seed from its id.
@@ -349,30 +286,22 @@ pub fn simulate_portfolio(risks: &[(&str, &FairModel)], opts: &SimulationOptions
     let mut total_events = 0u64;
     let mut per_risk = Vec::with_capacity(risks.len());
     for ((id, _), c) in risks.iter().zip(&compiled) {
-        let (mut losses, events) = simulate_losses(c, opts.trials, risk_seed(opts.seed, id))?;
-        for (t, l) in total.iter_mut().zip(&losses) {
-            *t += *l;
-        }
+        let (losses, events, m) = simulate_losses(c, opts.trials, risk_seed(opts.seed, id))?;
+        add_into(&mut total, &losses);
         total_events = total_events.saturating_add(events);
-        let (mean, std_dev) = mean_std(&losses);
-        let positive = losses.iter().filter(|&&x| x > 0.0).count() as f64 / n as f64;
-        let k = ((n - 1) as f64 * 0.95).floor() as usize;
-        let (_, lo, rest) = losses.select_nth_unstable_by(k, f64::total_cmp);
-        let lo = *lo;
-        let hi = if k + 1 < n { rest.iter().copied().min_by(f64::total_cmp).unwrap_or(lo) } else { lo };
-        let frac = (n - 1) as f64 * 0.95 - k as f64;
-        let p95 = if frac == 0.0 || lo == hi { lo } else { lo + frac * (hi - lo) };
+        let os = OrderStats::new(&losses, m, &OrderStats::quantile_ranks(n, 0.95), &[0.0]);
         per_risk.push(RiskContribution {
             id: id.to_string(),
-            mean,
+            mean: m.mean,
             share_of_mean: 0.0,
-            std_dev,
-            p95,
-            prob_loss_positive: positive,
+            std_dev: m.std_dev(),
+            p95: os.quantile(0.95),
+            prob_loss_positive: (n as u64 - os.count_le(0.0)) as f64 / n as f64,
             mean_events_per_year: events as f64 / n as f64,
         });
     }
-    let total = summarize(total, total_events, opts);
+    let m = moments(&total);
+    let total = summarize(total, m, total_events, opts);
     for r in &mut per_risk {
         r.share_of_mean = if total.mean > 0.0 { r.mean / total.mean } else { 0.0 };
     }
@@ -395,12 +324,13 @@ pub fn compare(
     let cb = compile(before, "before", opts.max_work)?;
     let ca = compile(after, "after", opts.max_work)?;
     check_work(expected_work(before, opts.trials) + expected_work(after, opts.trials), opts, "options.max_work")?;
-    let (lb, _) = simulate_losses(&cb, opts.trials, opts.seed)?;
-    let (la, _) = simulate_losses(&ca, opts.trials, opts.seed)?;
-    let (ale_before, _) = mean_std(&lb);
-    let (ale_after, _) = mean_std(&la);
-    let diffs: Vec<f64> = lb.iter().zip(&la).map(|(b, a)| b - a).collect();
-    let (_, sd) = mean_std(&diffs);
+    let (mut lb, _, mb) = simulate_losses(&cb, opts.trials, opts.seed)?;
+    let (la, _, ma) = simulate_losses(&ca, opts.trials, opts.seed)?;
+    let (ale_before, ale_after) = (mb.mean, ma.mean);
+    // The paired differences, in place of the "before" losses.
+    lb.iter_mut().zip(&la).for_each(|(b, a)| *b -= a);
+    let sd = moments(&lb).std_dev();
+    let diffs = lb;
     let reduction = ale_before - ale_after;
     Ok(RosiResult {
         ale_before,

@@ -100,7 +100,7 @@ pub struct ManagementReviewSlot {
 /// `settings.management_review_interval_months` from the last completed
 /// review (or due at `from` when none was held). A slot falling after a
 /// planned external audit, less than half an interval after it, or less than
-/// [`REVIEW_LEAD_DAYS`] before it, is pulled to [`REVIEW_LEAD_DAYS`] before the
+/// `REVIEW_LEAD_DAYS` before it, is pulled to `REVIEW_LEAD_DAYS` before the
 /// audit (the review feeds the audit); the cadence continues from there.
 /// Planned reviews in the document fill the slots they precede (or follow
 /// by at most a month, for slots not tied to an external audit).
