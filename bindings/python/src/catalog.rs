@@ -77,6 +77,13 @@ pub fn mandatory_documents<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> 
     to_py(py, catalog::mandatory_documents())
 }
 
+/// The ISO/IEC 27006-1 audit-time chart (Table C.1): persons in scope →
+/// auditor-days of the initial audit.
+#[pyfunction]
+pub fn audit_time_chart<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, catalog::audit_time_chart())
+}
+
 /// Names of the published JSON Schemas.
 #[pyfunction]
 pub fn schema_names() -> Vec<&'static str> {

@@ -159,6 +159,8 @@ pub enum Encoded {
     Bool(Vec<u8>),
     /// Integers, no nulls.
     Int(Vec<i64>),
+    /// Non-negative integers, some above `i64::MAX` (seeds), no nulls.
+    UInt(Vec<u64>),
     /// Numbers, NaN for null.
     Float(Vec<f64>),
     /// Strings as indices into `labels`, -1 for null.
@@ -182,18 +184,23 @@ impl Column {
         Self { name, cells: Vec::with_capacity(rows), labels: Labels::new() }
     }
 
-    /// The column's kind, by the rules of `Value.columns_encoded`: `bool`
-    /// and `i8` only without nulls; `f8` for numbers (NaN for null); `str`
-    /// for strings (-1 for null); anything else (lists, mixed kinds, all
-    /// null) as objects.
+    /// The column's kind, by the rules of `Value.columns_encoded`: `bool`,
+    /// `i8` and `u8` only without nulls (`u8` when a value exceeds
+    /// `i64::MAX` and none is negative, as pandas infers `uint64`); `f8` for
+    /// numbers (NaN for null); `str` for strings (-1 for null); anything else
+    /// (lists, mixed kinds, all null) as objects.
     pub fn encode(self) -> Encoded {
-        let (mut nulls, mut bools, mut ints, mut numbers, mut strs) = (0, 0, 0, 0, 0);
+        let (mut nulls, mut bools, mut ints, mut negative, mut uints, mut floats, mut strs) = (0, 0, 0, 0, 0, 0, 0);
         for c in &self.cells {
             match c {
                 Cell::Null => nulls += 1,
                 Cell::Bool(_) => bools += 1,
-                Cell::Int(_) => ints += 1,
-                Cell::UInt(_) | Cell::Float(_) => numbers += 1,
+                Cell::Int(i) => {
+                    ints += 1;
+                    negative += usize::from(*i < 0);
+                }
+                Cell::UInt(_) => uints += 1,
+                Cell::Float(_) => floats += 1,
                 Cell::Str(_) => strs += 1,
                 Cell::Obj(_) => {}
             }
@@ -205,7 +212,14 @@ impl Column {
             Encoded::Bool(cells.iter().map(|c| u8::from(matches!(c, Cell::Bool(true)))).collect())
         } else if nulls == 0 && ints == n && n > 0 {
             Encoded::Int(cells.iter().map(|c| if let Cell::Int(i) = c { *i } else { 0 }).collect())
-        } else if non_null > 0 && ints + numbers == non_null {
+        } else if nulls == 0 && uints > 0 && ints + uints == n && negative == 0 {
+            let u = |c: &Cell| match c {
+                Cell::Int(i) => i.unsigned_abs(),
+                Cell::UInt(u) => *u,
+                _ => 0,
+            };
+            Encoded::UInt(cells.iter().map(u).collect())
+        } else if non_null > 0 && ints + uints + floats == non_null {
             let f = |c: &Cell| match c {
                 Cell::Int(i) => *i as f64,
                 Cell::UInt(u) => *u as f64,
@@ -1226,6 +1240,7 @@ mod tests {
                 let k = match c.clone().encode() {
                     Encoded::Bool(_) => "bool",
                     Encoded::Int(_) => "i8",
+                    Encoded::UInt(_) => "u8",
                     Encoded::Float(_) => "f8",
                     Encoded::Str { .. } => "str",
                     Encoded::Obj { .. } => "obj",
@@ -1235,7 +1250,7 @@ mod tests {
             .collect();
         let kind = |n: &str| kinds.iter().find(|(m, _)| *m == n).map(|(_, k)| *k);
         assert_eq!(kind("id"), Some("str"));
-        assert_eq!(kind("big"), Some("f8")); // above i64::MAX
+        assert_eq!(kind("big"), Some("u8")); // above i64::MAX, none negative
         assert_eq!(kind("x"), Some("f8")); // NaN is null
         assert_eq!(kind("nested"), Some("obj")); // null where absent, all null
         assert_eq!(kind("nested_level"), Some("str")); // null where absent

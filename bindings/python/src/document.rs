@@ -8,7 +8,8 @@
 use std::sync::Arc;
 
 use isms_core::model::Date;
-use isms_core::{Error, Problem, evaluate, json, nc, risk, schedule, soa, validate};
+use isms_core::quant::{self, SimulationOptions};
+use isms_core::{Error, Problem, evaluate, json, nc, risk, roadmap, schedule, soa, validate};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, run, to_py};
@@ -158,6 +159,75 @@ impl Document {
         Ok(Self { inner: Arc::new(new) })
     }
 
+    /// The risk register (the core's `risk::register`: owner and acceptor
+    /// names, controls relied upon) rendered as `csv` or `md`, from an
+    /// assessment of this document (`assess`).
+    fn risk_register_text(&self, py: Python<'_>, assessment: &Value, format: &str) -> PyResult<String> {
+        let Some(a) = assessment.get::<risk::Assessment>() else {
+            return Err(arg_err(py, "assessment", "expected the result of Document.assess"));
+        };
+        if a.risks.len() != self.inner.risks.len() || a.risks.iter().zip(&self.inner.risks).any(|(x, r)| x.id != r.id) {
+            return Err(arg_err(py, "assessment", "the assessment is of another document"));
+        }
+        let reg = risk::register::register_from(&self.inner, a);
+        match format {
+            "csv" => Ok(reg.to_csv()),
+            "md" => Ok(reg.to_markdown()),
+            other => Err(arg_err(py, "format", format!("expected `csv` or `md`, got `{other}`"))),
+        }
+    }
+
+    /// Open FAIR simulation of the document's quantified risks (those with a
+    /// `fair` model), or of the one risk `risk`: per risk before and after
+    /// its treatments' `fair_effects`, ROSI, and the portfolio. `options` is
+    /// shaped like `SimulationOptions`.
+    #[pyo3(signature = (options, risk=None))]
+    fn simulate(&self, py: Python<'_>, options: &Bound<'_, PyAny>, risk: Option<String>) -> PyResult<Value> {
+        let options: SimulationOptions = from_py(options).map_err(|e| crate::errors::to_py_err(py, &e))?;
+        let doc = Arc::clone(&self.inner);
+        let sim = run(py, move || quant::simulate_document(&doc, risk.as_deref(), &options))?;
+        Ok(Value::new(sim))
+    }
+
+    /// What changed between this document's Statement of Applicability and
+    /// `newer`'s, control by control (the documents' own entries).
+    fn soa_diff(&self, py: Python<'_>, newer: &Document) -> Value {
+        let (old, new) = (Arc::clone(&self.inner), Arc::clone(&newer.inner));
+        Value::new(py.detach(move || soa::diff(&old.soa, &new.soa)))
+    }
+
+    /// The 17 checklist steps towards certification as of `as_of`: status,
+    /// blockers, dependencies, dates. Raises `isms.ValidationError` for an
+    /// invalid document.
+    fn roadmap(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let road = run(py, move || roadmap::roadmap(&doc, as_of))?;
+        Ok(Value::new(road))
+    }
+
+    /// The internal audit programme as of `as_of`: coverage of clauses and
+    /// applicable controls, independence conflicts, proposed audits.
+    /// `options` is shaped like `ProgrammeOptions`.
+    fn audit_programme(&self, py: Python<'_>, as_of: &str, options: &Bound<'_, PyAny>) -> PyResult<Value> {
+        let options: schedule::ProgrammeOptions = from_py(options).map_err(|e| crate::errors::to_py_err(py, &e))?;
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        Ok(Value::new(py.detach(move || schedule::audit_programme(&doc, as_of, &options))))
+    }
+
+    /// The initial certification audit time (ISO/IEC 27006-1 Annex C) as of
+    /// `as_of`. `factors` is shaped like `DurationFactors`.
+    fn audit_duration<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &str,
+        factors: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let factors: schedule::DurationFactors = from_py(factors).map_err(|e| crate::errors::to_py_err(py, &e))?;
+        let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
+        let estimate = run(py, move || schedule::audit_duration(&doc, as_of, &factors))?;
+        to_py(py, &estimate)
+    }
+
     /// `assess` as JSON text (for the benchmark of the two output paths).
     fn _assess_json(&self, py: Python<'_>, as_of: &str) -> PyResult<String> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
@@ -212,4 +282,8 @@ pub fn date_arg(py: Python<'_>, name: &str, value: &str) -> PyResult<Date> {
             &Error::invalid_argument(name, format!("expected a date YYYY-MM-DD, got {value:?}: {e}")),
         )
     })
+}
+
+fn arg_err(py: Python<'_>, path: &str, message: impl Into<String>) -> PyErr {
+    crate::errors::to_py_err(py, &Error::invalid_argument(path, message))
 }

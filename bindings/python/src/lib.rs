@@ -23,6 +23,7 @@ pub mod convert;
 pub mod document;
 pub mod errors;
 pub mod quant;
+pub mod render;
 pub mod value;
 
 use pyo3::prelude::*;
@@ -39,7 +40,17 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<value::Value>()?;
     m.add_function(wrap_pyfunction!(document::parse_json, m)?)?;
     m.add_function(wrap_pyfunction!(quant::simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(quant::analytic_mean, m)?)?;
+    m.add_function(wrap_pyfunction!(render::soa_to_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(render::soa_to_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(render::soa_to_html, m)?)?;
+    m.add_function(wrap_pyfunction!(render::heatmap_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(render::roadmap_mermaid, m)?)?;
+    m.add_function(wrap_pyfunction!(render::evaluation_fails, m)?)?;
+    m.add_function(wrap_pyfunction!(render::evaluation_worst, m)?)?;
+    m.add_function(wrap_pyfunction!(render::drift_fails, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::annex_a, m)?)?;
+    m.add_function(wrap_pyfunction!(catalog::audit_time_chart, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::control, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::mappings, m)?)?;
     m.add_function(wrap_pyfunction!(catalog::mapping_from_2013, m)?)?;

@@ -28,3 +28,12 @@ pub fn simulate<'py>(
     let samples = result.samples.take().map(|s| PyBytes::new(py, bytemuck::cast_slice(&s)));
     Ok((Value::new(result), samples))
 }
+
+/// The analytic mean annual loss of `model` (shaped like `FairModel`),
+/// `E[LEF]·(E[PL] + Σ E[SLEF]·E[SLEM])`, exact under the simulation's
+/// semantics; `None` for the TCap-vs-RS vulnerability form.
+#[pyfunction]
+pub fn analytic_mean(py: Python<'_>, model: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    let model: FairModel = from_py(model).map_err(|e| to_py_err(py, &e))?;
+    run(py, move || model.validate("fair").map(|()| model.analytic_mean()))
+}

@@ -87,6 +87,11 @@ impl Value {
         self.inner.as_any().downcast_ref::<Typed<T>>().map(|t| &t.value)
     }
 
+    /// The core type held (`Assessment`, `Statement`, ...).
+    pub fn kind(&self) -> &'static str {
+        self.inner.type_name()
+    }
+
     /// The array at `key` as columns (built with the GIL released), or
     /// `isms.NotFoundError`.
     fn columns_of(&self, py: Python<'_>, key: &str) -> PyResult<Vec<Column>> {
@@ -186,6 +191,8 @@ impl Value {
     /// cell: a list of `(name, kind, data, labels)` where `kind` is
     /// - `"bool"`: `data` = one byte per row (no nulls);
     /// - `"i8"`: `data` = native-endian int64 per row (no nulls);
+    /// - `"u8"`: `data` = native-endian uint64 per row (no nulls; some value
+    ///   above the int64 range, none negative);
     /// - `"f8"`: `data` = native-endian float64 per row, NaN for null;
     /// - `"str"`: `labels` = the distinct strings, `data` = native-endian
     ///   int32 index into them per row, -1 for null;
@@ -199,6 +206,7 @@ impl Value {
             let item: (&str, Bound<'py, PyAny>, Option<Bound<'py, PyAny>>) = match col {
                 Encoded::Bool(b) => ("bool", PyBytes::new(py, &b).into_any(), None),
                 Encoded::Int(i) => ("i8", PyBytes::new(py, bytemuck::cast_slice(&i)).into_any(), None),
+                Encoded::UInt(u) => ("u8", PyBytes::new(py, bytemuck::cast_slice(&u)).into_any(), None),
                 Encoded::Float(f) => ("f8", PyBytes::new(py, bytemuck::cast_slice(&f)).into_any(), None),
                 Encoded::Str { codes, labels } => (
                     "str",

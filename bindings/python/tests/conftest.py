@@ -37,3 +37,17 @@ def small_doc() -> dict:
         ],
         "soa": {"entries": [{"control": "5.1", "applicable": True, "reasons": ["risk_treatment"]}]},
     }
+
+
+NORTHWIND = EXAMPLES / "northwind-saas.json"
+SNAPSHOTS = ROOT / "core" / "tests" / "snapshots"
+
+
+def golden(name: str) -> str:
+    """The core's golden output ``name`` (an insta snapshot of
+    ``core/tests``), without its header: the vectors the core's own tests
+    hold, so Python is checked against the same bytes."""
+    text = (SNAPSHOTS / f"{name}.snap").read_text(encoding="utf-8")
+    assert text.startswith("---\n"), name
+    _, _header, body = text.split("---\n", 2)
+    return body

@@ -6,18 +6,23 @@ import datetime as dt
 import html
 import json
 import os
-from typing import Any, Mapping, Union
+from typing import Any, Mapping, Optional, Union
 
 from . import _native
 from ._records import _date_arg, _jsonable
 from .results import (
+    AuditDuration,
+    AuditProgramme,
     Calendar,
     CertificationCycle,
+    DocumentSimulation,
     Drift,
     Evaluation,
     HeatMap,
     NcReport,
     RiskRegister,
+    Roadmap,
+    SoaDiff,
     Statement,
     TreatmentPlan,
 )
@@ -112,7 +117,7 @@ class Isms:
         Raises :class:`isms.ValidationError` if the methodology cannot be
         resolved or a rating is off its scale.
         """
-        return RiskRegister(self._doc.assess(_date_arg_required(as_of, "as_of")))
+        return RiskRegister(self._doc.assess(_date_arg_required(as_of, "as_of")), self._doc)
 
     def heatmap(self, as_of: Union[dt.date, str]) -> HeatMap:
         """The risk heat map as of ``as_of`` (inherent and residual counts per
@@ -122,6 +127,38 @@ class Isms:
     def treatment_plan(self, as_of: Union[dt.date, str]) -> TreatmentPlan:
         """The risk treatment plan as of ``as_of`` (6.1.3, 8.3)."""
         return TreatmentPlan(self._doc.treatment_plan(_date_arg_required(as_of, "as_of")))
+
+    def simulate(
+        self,
+        *,
+        trials: int = 10_000,
+        seed: int = 0,
+        risk: Optional[str] = None,
+        tolerance: Optional[float] = None,
+        lec_points: int = 101,
+        max_work: Optional[int] = None,
+    ) -> DocumentSimulation:
+        """Open FAIR Monte Carlo over the document's quantified risks (those
+        with a ``fair`` model), as ``isms simulate`` runs it: ``trials``
+        simulated years per risk, annual loss before treatment and after the
+        ``fair_effects`` of its treatments, the return on security investment,
+        and the portfolio (per-year sums) before and after treatment. With
+        ``risk``, only that risk (and no portfolio). With ``tolerance``, each
+        result reports P(annual loss > tolerance).
+
+        The same seed gives the same numbers on every platform; the GIL is
+        released meanwhile. Raises :class:`isms.NotFoundError` for an unknown
+        ``risk`` or one without a ``fair`` model,
+        :class:`isms.InvalidArgumentError` for a model or option that cannot
+        be simulated (with its path), :class:`isms.LimitExceededError` past
+        ``max_work`` (default 2·10⁸ simulated years plus events).
+        """
+        options: dict[str, Any] = {"trials": trials, "seed": seed, "lec_points": lec_points}
+        if tolerance is not None:
+            options["tolerance"] = tolerance
+        if max_work is not None:
+            options["max_work"] = max_work
+        return DocumentSimulation(self._doc.simulate(options, risk))
 
     # -- evaluation and SoA ---------------------------------------------------------------------
 
@@ -156,7 +193,61 @@ class Isms:
         controls with applicability, reasons, status and evidence."""
         return Statement(self._doc.soa(_date_arg_required(as_of, "as_of")))
 
+    def soa_diff(self, newer: "Isms") -> SoaDiff:
+        """What changed between this document's Statement of Applicability
+        and ``newer``'s, control by control: added and removed entries,
+        applicability, status, reasons, owner and justification changes
+        (the documents' own entries; see :meth:`drift` for what moves with
+        the date)."""
+        return SoaDiff(self._doc.soa_diff(newer._doc))
+
+    def roadmap(self, as_of: Union[dt.date, str]) -> Roadmap:
+        """The 17 checklist steps towards certification as of ``as_of``: each
+        step's status, the findings blocking it, its dependencies and dates
+        (``Roadmap.to_mermaid()`` draws the gantt chart).
+
+        Raises :class:`isms.ValidationError` if the document is invalid.
+        """
+        return Roadmap(self._doc.roadmap(_date_arg_required(as_of, "as_of")))
+
     # -- schedule and nonconformities ----------------------------------------------------------
+
+    def audit_programme(
+        self, as_of: Union[dt.date, str], *, audits: Optional[int] = None, lead_days: int = 30
+    ) -> AuditProgramme:
+        """The internal audit programme (9.2) as of ``as_of``: which leaf
+        clauses and applicable controls the window's audits cover, auditors
+        who are not independent of their scope, and the audits to add, spread
+        over ``audits`` audits (default one per year of the cycle) and placed
+        ``lead_days`` before external audits."""
+        options: dict[str, Any] = {"lead_days": lead_days}
+        if audits is not None:
+            options["audits"] = audits
+        return AuditProgramme(self._doc.audit_programme(_date_arg_required(as_of, "as_of"), options))
+
+    def audit_duration(
+        self,
+        as_of: Union[dt.date, str],
+        *,
+        business_score: Optional[int] = None,
+        it_score: Optional[int] = None,
+        effective_persons: Optional[int] = None,
+    ) -> AuditDuration:
+        """The initial certification audit time (stage 1 + stage 2) after
+        ISO/IEC 27006-1:2024 Annex C: persons in scope (the headcount, else
+        the people active on ``as_of``, or ``effective_persons``), the Table
+        C.1 band, auditor-days and, with both complexity scores (3–9), the
+        allowed adjustment.
+
+        Raises :class:`isms.InvalidArgumentError` when no person is counted or
+        a score is outside 3–9.
+        """
+        factors: dict[str, Any] = {}
+        for k, v in (("business_score", business_score), ("it_score", it_score), ("effective_persons", effective_persons)):
+            if v is not None:
+                factors[k] = v
+        return AuditDuration(self._doc.audit_duration(_date_arg_required(as_of, "as_of"), factors))
+
 
     def calendar(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Calendar:
         """The merged calendar from ``start`` to ``end`` inclusive: audits,

@@ -205,6 +205,8 @@ def _frame_from_native(native: Any, key: str) -> Any:
             data[name] = np.frombuffer(payload, dtype=np.bool_)
         elif kind == "i8":
             data[name] = np.frombuffer(payload, dtype=np.int64)
+        elif kind == "u8":
+            data[name] = np.frombuffer(payload, dtype=np.uint64)
         elif kind == "f8":
             data[name] = np.frombuffer(payload, dtype=np.float64)
         elif kind == "str":

@@ -9,7 +9,7 @@ from . import _native
 from ._records import _jsonable
 from .results import Simulation
 
-__all__ = ["simulate"]
+__all__ = ["analytic_mean", "simulate"]
 
 
 def simulate(
@@ -49,3 +49,16 @@ def simulate(
     plain = json.loads(json.dumps(model, default=_jsonable))
     result, samples = _native.simulate(plain, options)
     return Simulation(result, samples)
+
+
+def analytic_mean(model: Mapping[str, Any]) -> Optional[float]:
+    """The exact mean annual loss of an Open FAIR ``model`` without
+    simulating, ``E[LEF]·(E[PL] + Σ E[SLEF]·E[SLEM])`` (the mean every
+    simulation of it converges to); ``None`` for the threat-capability versus
+    resistance-strength form, which has no closed form.
+
+    Raises :class:`isms.InvalidArgumentError` for a bad model,
+    :class:`isms.ParseError` for a malformed one.
+    """
+    result: Optional[float] = _native.analytic_mean(json.loads(json.dumps(model, default=_jsonable)))
+    return result

@@ -16,11 +16,13 @@ from ._records import Table
 
 __all__ = [
     "CATALOG_VERSION",
+    "AuditTimeBand",
     "Clause",
     "Control",
     "MandatoryDocument",
     "MappingRow",
     "annex_a",
+    "audit_time_chart",
     "clauses",
     "control",
     "mandatory_documents",
@@ -129,6 +131,23 @@ class MandatoryDocument(_Row):
         return _build(cls, d)
 
 
+@dataclass(frozen=True)
+class AuditTimeBand(_Row):
+    """One band of the ISO/IEC 27006-1:2024 audit-time chart (Table C.1):
+    persons in scope → auditor-days of the initial audit (stage 1 + stage 2)."""
+
+    min_persons: int
+    max_persons: int
+    initial_audit_days: float
+    verified: bool
+    extrapolated: bool
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> AuditTimeBand:
+        """Builds a band from its JSON shape."""
+        return _build(cls, d)
+
+
 def annex_a(theme: Optional[str] = None, attribute: Optional[str] = None) -> Table[Control]:
     """The 93 Annex A controls in the standard's order, optionally only one
     ``theme`` (``organizational``, ``people``, ``physical``, ``technological``)
@@ -179,3 +198,11 @@ def mandatory_documents() -> Table[MandatoryDocument]:
     """The documented information the standard requires, and documents commonly
     expected when a given Annex A control applies."""
     return Table(_native.mandatory_documents(), MandatoryDocument.from_dict)
+
+
+def audit_time_chart() -> Table[AuditTimeBand]:
+    """The ISO/IEC 27006-1:2024 audit-time chart (Table C.1), bands in order;
+    ``verified`` is false where a figure could not be checked in a source.
+    :meth:`isms.Isms.audit_duration` applies it to a document (and
+    extrapolates beyond the chart's last band)."""
+    return Table(_native.audit_time_chart(), AuditTimeBand.from_dict)

@@ -18,9 +18,13 @@ from ._records import Record, Table, _dates_to_datetime, _frame_from_native, _ht
 
 __all__ = [
     "AssessedRisk",
+    "AuditDuration",
+    "AuditProgramme",
     "Calendar",
     "CalendarItem",
     "CertificationCycle",
+    "DocumentSimulation",
+    "Drift",
     "Evaluation",
     "Finding",
     "HeatMap",
@@ -30,8 +34,13 @@ __all__ = [
     "LevelResult",
     "NcReport",
     "Result",
+    "PortfolioSimulation",
     "RiskRegister",
+    "RiskSimulation",
+    "Roadmap",
+    "RoadmapStep",
     "Simulation",
+    "SoaDiff",
 ]
 
 
@@ -109,12 +118,16 @@ class RiskRegister:
     read, so the call itself costs little more than the computation.
     """
 
-    __slots__ = ("_native", "_cache")
+    __slots__ = ("_native", "_cache", "_document")
 
-    def __init__(self, result: Union[_native.Value, dict[str, Any]]) -> None:
-        """Wraps the core's ``Assessment`` output (native, or its dict)."""
+    def __init__(
+        self, result: Union[_native.Value, dict[str, Any]], document: Optional[_native.Document] = None
+    ) -> None:
+        """Wraps the core's ``Assessment`` output (native, or its dict) and,
+        for :meth:`to_csv` and :meth:`to_markdown`, the assessed document."""
         self._native = result if isinstance(result, _native.Value) else None
         self._cache: Optional[dict[str, Any]] = None if self._native is not None else dict(result)  # type: ignore[arg-type]
+        self._document = document
 
     @property
     def _data(self) -> dict[str, Any]:
@@ -178,6 +191,21 @@ class RiskRegister:
             if col in df.columns:
                 df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce")
         return df
+
+    def _text(self, fmt: str) -> str:
+        if self._native is None or self._document is None:
+            raise TypeError("rendering needs the register from Isms.risk_register(), not one built from a dict")
+        return self._document.risk_register_text(self._native, fmt)
+
+    def to_csv(self) -> str:
+        """The register as CSV, exactly as ``isms risk register --format csv``
+        writes it: one row per risk with owner and acceptor names and the
+        controls relied upon (lists joined with ``"; "``)."""
+        return self._text("csv")
+
+    def to_markdown(self) -> str:
+        """The register as a Markdown table (``isms risk register --format md``)."""
+        return self._text("md")
 
     def plot(self, which: str = "inherent", ax: Optional[Any] = None) -> Any:
         """Draws the heat map (see :func:`isms.plot.heatmap`)."""
@@ -362,14 +390,30 @@ class Result:
             return self._native.to_json()
         return json.dumps(self._data, indent=2) + "\n"
 
-    def to_pandas(self) -> Any:
-        """The main table as a DataFrame, one row per entry, nested objects
-        flattened to ``parent_child`` columns, dates as ``datetime64``. Requires pandas."""
+    @property
+    def _result(self) -> Any:
+        """What the engine's renderers take: the native result, or its dict."""
+        return self._native if self._native is not None else self._data
+
+    def to_pandas(self, table: Optional[str] = None) -> Any:
+        """The main table (or the top-level array ``table`` of the result) as
+        a DataFrame, one row per entry, nested objects flattened to
+        ``parent_child`` columns, dates as ``datetime64``. The columns are
+        built by the engine from its typed result, without a Python object
+        per cell. Requires pandas; raises :class:`isms.NotFoundError` if
+        ``table`` is not an array of the result."""
         pd = _pandas()
+        key = self._table if table is None else table
         if self._native is not None:
-            df = _frame_from_native(self._native, self._table)
+            df = _frame_from_native(self._native, key)
         else:
-            df = pd.DataFrame.from_records([_flatten(r) for r in self._data[self._table]])
+            rows = self._data.get(key)
+            if not isinstance(rows, list):
+                from .errors import NotFoundError, Problem
+
+                msg = f"the result has no table `{key}`"
+                raise NotFoundError(msg, kind="result_table", id=key, problems=[Problem("not_found", key, msg)])
+            df = pd.DataFrame.from_records([_flatten(r) if isinstance(r, dict) else {"value": r} for r in rows])
         return _dates_to_datetime(df)
 
     def __repr__(self) -> str:
@@ -489,6 +533,18 @@ class Evaluation(Result):
         """Overall readiness score (0–100)."""
         return int(self._data["readiness"]["overall"])
 
+    @property
+    def worst(self) -> Optional[str]:
+        """The most severe finding's severity (``blocker``, ``major``,
+        ``minor``, ``info``), or ``None`` without findings."""
+        return _native.evaluation_worst(self._result)
+
+    def fails(self, threshold: str = "blocker") -> bool:
+        """Whether a finding is at least as severe as ``threshold``: the
+        verdict of ``isms check --fail-on THRESHOLD`` (exit 1). Raises
+        :class:`isms.InvalidArgumentError` for an unknown severity."""
+        return _native.evaluation_fails(self._result, threshold)
+
     def _repr_html_(self) -> str:
         s = self._data["summary"]
         counts = ", ".join(f"{k}: {v}" for k, v in s.items() if not isinstance(v, (list, dict)))
@@ -530,6 +586,13 @@ class Drift(Result):
         """Findings whose severity rose or whose due date passed."""
         return [Record(x) for x in self._data["worsened"]]
 
+    def fails(self, threshold: str = "blocker") -> bool:
+        """Whether a new (or newly worsened) finding is at least as severe as
+        ``threshold``: the verdict of ``isms diff --fail-on-new THRESHOLD``,
+        the CI gate for falling out of compliance."""
+        return _native.drift_fails(self._result, threshold)
+
+
 class Statement(Result):
     """The Statement of Applicability (6.1.3 d): one entry per Annex A
     control with applicability, reasons, status, owner, evidence, and the
@@ -542,6 +605,21 @@ class Statement(Result):
         organization: str
         summary: Record
         issues: list[Record]
+
+    def to_csv(self) -> str:
+        """The statement as CSV, one row per control (RFC 4180, ``;``
+        between list items), as ``isms soa --format csv`` writes it."""
+        return _native.soa_to_csv(self._result)
+
+    def to_markdown(self) -> str:
+        """The statement as a Markdown document: summary, table, issues
+        (``isms soa --format md``)."""
+        return _native.soa_to_markdown(self._result)
+
+    def to_html(self) -> str:
+        """The statement as one self-contained HTML page (inline CSS, no
+        external assets), as ``isms soa --format html`` writes it."""
+        return _native.soa_to_html(self._result)
 
 
 class HeatMap(Result):
@@ -556,6 +634,11 @@ class HeatMap(Result):
         consequence_labels: list[str]
         inherent: list[Record]
         residual: list[Record]
+
+    def to_svg(self, residual: bool = False) -> str:
+        """The heat map as a standalone SVG drawn by the engine (inherent
+        levels, or residual ones), as ``isms risk heatmap --svg`` writes it."""
+        return _native.heatmap_svg(self._result, residual)
 
     def plot(self, which: str = "inherent", ax: Optional[Any] = None) -> Any:
         """Draws the heat map (see :func:`isms.plot.heatmap`)."""
@@ -575,3 +658,261 @@ class TreatmentPlan(Result):
         as_of: dt.date
         overdue_actions: list[Record]
         untreated_above_appetite: list[str]
+
+
+class SoaDiff(Result):
+    """What changed between two versions of the Statement of Applicability
+    (6.1.3 d, 7.5.3): one row per changed control with the kinds of change
+    and the old and new decision fields (``old_*``, ``new_*`` columns in
+    :meth:`to_pandas`)."""
+
+    _table = "controls"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        old_version: Optional[str]
+        new_version: Optional[str]
+        controls: list[Record]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no control changed."""
+        return not self._data["controls"]
+
+    def __bool__(self) -> bool:
+        return not self.is_empty
+
+
+class RoadmapStep(Record):
+    """One of the 17 checklist steps towards certification."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        step: int
+        title: str
+        status: str
+        rules: list[str]
+        checked: int
+        failed: int
+        blocked_by: list[Record]
+        depends_on: list[int]
+        waiting_on: list[int]
+        start: dt.date
+        end: dt.date
+        dates: str
+        at_risk: bool
+
+
+class Roadmap(Result):
+    """The roadmap to certification as of a date: the 17 checklist steps with
+    status, blocking findings, dependencies and dates."""
+
+    _table = "steps"
+    _row = RoadmapStep
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        target_date: Optional[dt.date]
+        done: int
+        in_progress: int
+        not_started: int
+
+    @property
+    def steps(self) -> Table[RoadmapStep]:
+        """The 17 steps, in order."""
+        return Table(self._data["steps"], RoadmapStep)
+
+    def to_mermaid(self) -> str:
+        """The roadmap as a Mermaid gantt chart (``isms roadmap --mermaid``)."""
+        return _native.roadmap_mermaid(self._result)
+
+
+class AuditProgramme(Result):
+    """The internal audit programme (9.2) as of a date: coverage of the leaf
+    clauses and applicable controls in the programme window, independence
+    conflicts, and the audits to add (the rows)."""
+
+    _table = "proposals"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        uncovered: int
+        external_audits_without_internal: list[str]
+        conflicts: list[Record]
+        notes: list[str]
+
+    @property
+    def start(self) -> dt.date:
+        """First day of the programme window (the JSON field ``from``)."""
+        return dt.date.fromisoformat(self._data["from"])
+
+    @property
+    def end(self) -> dt.date:
+        """Last day of the programme window (the JSON field ``to``)."""
+        return dt.date.fromisoformat(self._data["to"])
+
+    @property
+    def proposals(self) -> Table[Record]:
+        """The internal audits to add, in date order."""
+        return Table(self._data["proposals"], Record)
+
+    @property
+    def clauses(self) -> Table[Record]:
+        """Leaf clauses 4–10 and their coverage."""
+        return Table(self._data["clauses"], Record)
+
+    @property
+    def controls(self) -> Table[Record]:
+        """Applicable Annex A controls and their coverage."""
+        return Table(self._data["controls"], Record)
+
+
+class AuditDuration(Record):
+    """The initial certification audit time of a document after ISO/IEC
+    27006-1:2024 Annex C: persons counted and where from, the Table C.1
+    band, auditor-days, and the complexity adjustment when scores are given."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        persons: int
+        persons_source: str
+        band: Record
+        initial_audit_days: float
+        business_level: Optional[str]
+        it_level: Optional[str]
+        adjustment_percent: list[float]
+        adjusted_days: list[float]
+        verified: bool
+
+
+class RiskSimulation(Record):
+    """One quantified risk of a document simulation: annual loss before and
+    after its treatments' control effects, and the return on them."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        id: str
+        title: str
+
+    @property
+    def rosi(self) -> Optional[Record]:
+        """Return on security investment of the treatments' controls
+        (``ale_before``, ``ale_after``, ``reduction``, ``annual_cost``,
+        ``rosi``), ``None`` when the treatments give no ``fair_effects``."""
+        x = self._data.get("rosi")
+        return Record(x) if x is not None else None
+
+    @property
+    def inherent(self) -> Simulation:
+        """Annual loss before treatment."""
+        return Simulation(self._data["inherent"])
+
+    @property
+    def residual(self) -> Optional[Simulation]:
+        """Annual loss after the treatments' ``fair_effects`` (``None`` when
+        the treatments give none)."""
+        r = self._data.get("residual")
+        return Simulation(r) if r is not None else None
+
+
+class PortfolioSimulation(Record):
+    """The per-year sum of annual loss over the simulated risks, and each
+    risk's share of it."""
+
+    __slots__ = ()
+
+    @property
+    def total(self) -> Simulation:
+        """Summary of the per-year total."""
+        return Simulation(self._data["total"])
+
+    @property
+    def per_risk(self) -> Table[Record]:
+        """Each risk's mean, share of the mean, standard deviation, P95, ...
+        in register order."""
+        return Table(self._data["per_risk"], Record)
+
+
+class DocumentSimulation(Result):
+    """The Open FAIR simulation of a document's quantified risks (those with a
+    ``fair`` model), as ``isms simulate`` runs it: per risk before and after
+    treatment with ROSI, and the portfolio before and after treatment.
+
+    Each risk's random stream is derived from the seed and the risk id, so a
+    risk's figures do not depend on which other risks are simulated, and the
+    residual run shares the inherent run's random numbers."""
+
+    _table = "risks"
+    _row = RiskSimulation
+    __slots__ = ()
+
+    @property
+    def options(self) -> Record:
+        """The options used (``trials``, ``seed``, ``tolerance``, ...)."""
+        return Record(self._data["options"])
+
+    @property
+    def risks(self) -> Table[RiskSimulation]:
+        """The simulated risks, in register order."""
+        return Table(self._data["risks"], RiskSimulation)
+
+    @property
+    def portfolio(self) -> Optional[PortfolioSimulation]:
+        """All simulated risks together before treatment (``None`` when one
+        risk was asked for)."""
+        p = self._data.get("portfolio")
+        return PortfolioSimulation(p) if p is not None else None
+
+    @property
+    def residual_portfolio(self) -> Optional[PortfolioSimulation]:
+        """All simulated risks together after treatment."""
+        p = self._data.get("residual_portfolio")
+        return PortfolioSimulation(p) if p is not None else None
+
+    def by_id(self, id: str) -> RiskSimulation:
+        """The simulation of risk ``id``. Raises :class:`isms.NotFoundError`."""
+        for r in self._data["risks"]:
+            if r["id"] == id:
+                return RiskSimulation(r)
+        from .errors import NotFoundError, Problem
+
+        msg = f"no simulated risk with id `{id}`"
+        raise NotFoundError(msg, kind="risk", id=id, problems=[Problem("not_found", id, msg)])
+
+    def to_pandas(self, table: Optional[str] = None) -> Any:
+        """One row per simulated risk (or the array ``table``): ``id``,
+        ``title``, ``inherent_mean``, ``inherent_percentiles_p95``, ...,
+        ``residual_*``, ``rosi_*`` (the loss exceedance curves are left out:
+        see ``risks[i].inherent.to_pandas()``). Requires pandas."""
+        df = super().to_pandas(table)
+        return df.drop(columns=[c for c in df.columns if str(c).endswith("loss_exceedance")])
+
+    def __repr__(self) -> str:
+        o = self._data["options"]
+        return f"<DocumentSimulation {len(self)} risks, {o['trials']} trials, seed {o['seed']}>"
+
+    def _repr_html_(self) -> str:
+        o = self._data["options"]
+        rows = []
+        for r in self._data["risks"]:
+            res, rosi = r.get("residual"), r.get("rosi")
+            rows.append(
+                {
+                    "id": r["id"],
+                    "title": r["title"],
+                    "mean": f"{r['inherent']['mean']:,.0f}",
+                    "P95": f"{r['inherent']['percentiles']['p95']:,.0f}",
+                    "mean after treatment": "" if res is None else f"{res['mean']:,.0f}",
+                    "ROSI": "" if rosi is None or rosi.get("rosi") is None else f"{rosi['rosi']:.0%}",
+                }
+            )
+        totals = ""
+        for label, key in (("before", "portfolio"), ("after", "residual_portfolio")):
+            p = self._data.get(key)
+            if p is not None:
+                t = p["total"]
+                totals += (
+                    f"<p>Portfolio {label} treatment: mean {t['mean']:,.0f}, "
+                    f"P95 {t['percentiles']['p95']:,.0f}, P99 {t['percentiles']['p99']:,.0f}</p>"
+                )
+        head = f"<p><strong>Open FAIR simulation</strong>: {o['trials']} years, seed {o['seed']}</p>"
+        return head + _html_table(rows, caption=f"{len(rows)} quantified risks") + totals
