@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pathlib
 import re
 
@@ -53,3 +54,13 @@ def test_quickstart_notebook_executes() -> None:
     assert "101 points on the loss exceedance curve" in outputs[12]
     assert re.match(r"readiness \d+ findings \d+ first: [a-z]+", outputs[13]) and "top findings" in outputs[13]
     assert outputs[14].startswith("93 SoA entries") and "5.1" in outputs[14]
+    quantified = sum("fair" in r for r in json.loads((NB.parents[3] / "examples" / "northwind-saas.json").read_text())["risks"])
+    m = re.match(r"(\d+) quantified risks; portfolio mean equals the sum of the risks: True", outputs[15])
+    assert m and int(m.group(1)) == quantified and "rosi_rosi" in outputs[15]
+    first, columns, road = outputs[16].splitlines()[:3]
+    assert first.startswith("control,title,theme,applicability")
+    assert columns == "['id', 'title', 'status', 'owner']"
+    assert re.match(r"\d+ of 17 steps done; gantt$", road)
+    diff, verdict = outputs[17].splitlines()[:2]
+    assert re.match(r"\[\('[0-9.]+', \['owner_changed'\]\)\]$", diff)
+    assert re.match(r"check --fail-on blocker: True ; audit days: \d+(\.\d+)?$", verdict)

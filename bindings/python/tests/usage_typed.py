@@ -9,6 +9,10 @@ import isms
 from isms import catalog
 
 
+def copy_of(doc: isms.Isms) -> isms.Isms:
+    return isms.Isms.from_dict(doc.to_dict())
+
+
 def summarise(path: str) -> dict[str, int]:
     doc: isms.Isms = isms.load(path)
     problems: list[isms.Problem] = doc.validate()
@@ -38,7 +42,30 @@ def summarise(path: str) -> dict[str, int]:
     soa: isms.Statement = doc.soa(dt.date(2025, 1, 1))
     hm: isms.HeatMap = doc.heatmap(dt.date(2025, 1, 1))
     plan: isms.TreatmentPlan = doc.treatment_plan(dt.date(2025, 1, 1))
-    del readiness, findings, soa, hm, plan
+    csv_text: str = soa.to_csv() + soa.to_markdown() + soa.to_html() + reg.to_csv() + reg.to_markdown()
+    svg: str = hm.to_svg(residual=True)
+    worst: str | None = ev.worst
+    failing: bool = ev.fails("major") or doc.drift(doc, dt.date(2025, 1, 1)).fails("blocker")
+    dsim: isms.DocumentSimulation = doc.simulate(trials=1000, seed=1, risk=None, tolerance=1e5)
+    per_risk: list[isms.RiskSimulation] = list(dsim.risks)
+    after: isms.Simulation | None = per_risk[0].residual if per_risk else None
+    rosi: isms.Record | None = per_risk[0].rosi if per_risk else None
+    portfolio: isms.PortfolioSimulation | None = dsim.portfolio
+    total: float = portfolio.total.mean if portfolio else 0.0
+    exact: float | None = isms.analytic_mean({"frequency": {}})
+    diff: isms.SoaDiff = doc.soa_diff(copy_of(doc))
+    changed: bool = diff.is_empty
+    road: isms.Roadmap = doc.roadmap(dt.date(2025, 1, 1))
+    gantt: str = road.to_mermaid()
+    step: isms.RoadmapStep = road.steps[0]
+    programme: isms.AuditProgramme = doc.audit_programme(dt.date(2025, 1, 1), audits=2, lead_days=20)
+    window: dt.date = programme.start
+    duration: isms.AuditDuration = doc.audit_duration(dt.date(2025, 1, 1), business_score=5, it_score=5)
+    days: float = duration.initial_audit_days
+    bands: list[catalog.AuditTimeBand] = list(catalog.audit_time_chart())
+    frame: object = ev.to_pandas("rules")
+    del readiness, findings, soa, hm, plan, csv_text, svg, worst, failing, after, rosi, total, exact
+    del changed, gantt, step, window, days, bands, frame
     copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())
     text: str = copy.to_json()
     try:
