@@ -84,6 +84,24 @@ pub fn audit_time_chart<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
     to_py(py, catalog::audit_time_chart())
 }
 
+/// The evaluation rule catalogue: id, title, clause, control, default
+/// severity, stage, checklist steps, description and remediation of every
+/// rule, in reference order.
+#[pyfunction]
+pub fn rules<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &isms_core::evaluate::rules())
+}
+
+/// A named risk methodology preset (`iso27005_5x5`, `nist800_30`, ...)
+/// expanded into its scales, matrix, levels and appetite (the shape of a
+/// document's `risk_methodology`). Raises `isms.InvalidArgumentError`.
+#[pyfunction]
+pub fn methodology_preset<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    let preset: isms_core::model::MethodologyPreset =
+        serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|e| arg_err(py, "name", e))?;
+    to_py(py, &isms_core::risk::preset(preset))
+}
+
 /// Names of the published JSON Schemas.
 #[pyfunction]
 pub fn schema_names() -> Vec<&'static str> {

@@ -41,6 +41,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(document::parse_json, m)?)?;
     m.add_function(wrap_pyfunction!(quant::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(quant::analytic_mean, m)?)?;
+    m.add_function(wrap_pyfunction!(quant::simulate_portfolio, m)?)?;
+    m.add_function(wrap_pyfunction!(quant::compare, m)?)?;
+    m.add_function(wrap_pyfunction!(quant::rosi, m)?)?;
+    m.add_function(wrap_pyfunction!(catalog::rules, m)?)?;
+    m.add_function(wrap_pyfunction!(catalog::methodology_preset, m)?)?;
     m.add_function(wrap_pyfunction!(render::soa_to_csv, m)?)?;
     m.add_function(wrap_pyfunction!(render::soa_to_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(render::soa_to_html, m)?)?;

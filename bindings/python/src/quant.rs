@@ -37,3 +37,69 @@ pub fn analytic_mean(py: Python<'_>, model: &Bound<'_, PyAny>) -> PyResult<Optio
     let model: FairModel = from_py(model).map_err(|e| to_py_err(py, &e))?;
     run(py, move || model.validate("fair").map(|()| model.analytic_mean()))
 }
+
+/// Simulates a portfolio: `risks` is a list of `(id, model)`; each risk's
+/// stream comes from the seed and its id, years are summed across risks.
+/// Returns the `PortfolioResult` (total summary and per-risk shares).
+#[pyfunction]
+pub fn simulate_portfolio(
+    py: Python<'_>,
+    risks: Vec<(String, Bound<'_, PyAny>)>,
+    options: &Bound<'_, PyAny>,
+) -> PyResult<Value> {
+    let mut models = Vec::with_capacity(risks.len());
+    for (i, (id, m)) in risks.iter().enumerate() {
+        let model: FairModel = from_py(m).map_err(|e| {
+            let e = match e {
+                isms_core::Error::Parse { path, line, column, message } => isms_core::Error::Parse {
+                    path: path.replacen('$', &format!("$.risks[{i}].fair"), 1),
+                    line,
+                    column,
+                    message,
+                },
+                other => other,
+            };
+            to_py_err(py, &e)
+        })?;
+        models.push((id.clone(), model));
+    }
+    let options: SimulationOptions = from_py(options).map_err(|e| to_py_err(py, &e))?;
+    let result = run(py, move || {
+        let refs: Vec<(&str, &FairModel)> = models.iter().map(|(id, m)| (id.as_str(), m)).collect();
+        quant::simulate_portfolio(&refs, &options)
+    })?;
+    Ok(Value::new(result))
+}
+
+/// Compares `before` with `after` (two `FairModel`s) at `annual_cost` a
+/// year, with common random numbers: the `RosiResult`.
+#[pyfunction]
+pub fn compare<'py>(
+    py: Python<'py>,
+    before: &Bound<'py, PyAny>,
+    after: &Bound<'py, PyAny>,
+    annual_cost: f64,
+    options: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let before: FairModel = from_py(before).map_err(|e| to_py_err(py, &e))?;
+    let after: FairModel = from_py(after).map_err(|e| to_py_err(py, &e))?;
+    let options: SimulationOptions = from_py(options).map_err(|e| to_py_err(py, &e))?;
+    let result = run(py, move || quant::compare(&before, &after, annual_cost, &options))?;
+    crate::convert::to_py(py, &result)
+}
+
+/// The return on `controls` (a list of `ControlEffect`s) applied to `model`:
+/// `compare` of the model with its residual at the controls' summed cost.
+#[pyfunction]
+pub fn rosi<'py>(
+    py: Python<'py>,
+    model: &Bound<'py, PyAny>,
+    controls: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let model: FairModel = from_py(model).map_err(|e| to_py_err(py, &e))?;
+    let controls: Vec<quant::ControlEffect> = from_py(controls).map_err(|e| to_py_err(py, &e))?;
+    let options: SimulationOptions = from_py(options).map_err(|e| to_py_err(py, &e))?;
+    let result = run(py, move || quant::rosi(&model, &controls, &options))?;
+    crate::convert::to_py(py, &result)
+}

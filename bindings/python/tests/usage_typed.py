@@ -64,6 +64,12 @@ def summarise(path: str) -> dict[str, int]:
     days: float = duration.initial_audit_days
     bands: list[catalog.AuditTimeBand] = list(catalog.audit_time_chart())
     frame: object = ev.to_pandas("rules")
+    pf: isms.PortfolioSimulation = isms.simulate_portfolio({"a": {"frequency": {}}}, trials=100, seed=1)
+    cmp: isms.Record = isms.compare({"frequency": {}}, {"frequency": {}}, annual_cost=1.0)
+    ret: isms.Record = isms.rosi({"frequency": {}}, [{"name": "x", "annual_cost": 1.0}], trials=100)
+    rule_ids: list[str] = [r.id for r in catalog.rules()]
+    preset: dict[str, object] = catalog.methodology_preset("iso27005_5x5")
+    del pf, cmp, ret, rule_ids, preset
     del readiness, findings, soa, hm, plan, csv_text, svg, worst, failing, after, rosi, total, exact
     del changed, gantt, step, window, days, bands, frame
     copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())

@@ -22,7 +22,7 @@ from typing import Any
 from . import _native, catalog, plot, results
 from ._document import Isms, load, loads
 from ._records import Record, Table
-from ._simulate import analytic_mean, simulate
+from ._simulate import analytic_mean, compare, rosi, simulate, simulate_portfolio
 from .results import (
     AssessedRisk,
     AuditDuration,
@@ -98,7 +98,10 @@ __all__ = [
     "Simulation",
     "SoaDiff",
     "analytic_mean",
+    "compare",
+    "rosi",
     "simulate",
+    "simulate_portfolio",
     "plot",
     "results",
     "InvalidArgumentError",

@@ -13,6 +13,7 @@ __all__ = [
     "annex_a",
     "audit_time_chart",
     "clauses",
+    "compare",
     "control",
     "drift_fails",
     "evaluation_fails",
@@ -22,13 +23,17 @@ __all__ = [
     "mapping_from_2013",
     "mapping_to_2022",
     "mappings",
+    "methodology_preset",
     "panic_for_test",
     "parse_json",
     "raise_core_error",
     "roadmap_mermaid",
+    "rosi",
+    "rules",
     "schema",
     "schema_names",
     "simulate",
+    "simulate_portfolio",
     "soa_to_csv",
     "soa_to_html",
     "soa_to_markdown",
@@ -84,6 +89,11 @@ class Value:
 
 def simulate(model: Any, options: Any) -> tuple[Value, Optional[bytes]]: ...
 def analytic_mean(model: Any) -> Optional[float]: ...
+def simulate_portfolio(risks: list[tuple[str, Any]], options: Any) -> Value: ...
+def compare(before: Any, after: Any, annual_cost: float, options: Any) -> dict[str, Any]: ...
+def rosi(model: Any, controls: Any, options: Any) -> dict[str, Any]: ...
+def rules() -> list[dict[str, Any]]: ...
+def methodology_preset(name: str) -> dict[str, Any]: ...
 def parse_json(text: str) -> Any: ...
 def soa_to_csv(statement: Any) -> str: ...
 def soa_to_markdown(statement: Any) -> str: ...

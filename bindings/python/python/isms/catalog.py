@@ -21,6 +21,7 @@ __all__ = [
     "Control",
     "MandatoryDocument",
     "MappingRow",
+    "Rule",
     "annex_a",
     "audit_time_chart",
     "clauses",
@@ -29,6 +30,8 @@ __all__ = [
     "mapping_from_2013",
     "mapping_to_2022",
     "mappings",
+    "methodology_preset",
+    "rules",
 ]
 
 #: Editions of the standards the catalogs transcribe.
@@ -148,6 +151,29 @@ class AuditTimeBand(_Row):
         return _build(cls, d)
 
 
+@dataclass(frozen=True)
+class Rule(_Row):
+    """One rule of the evaluation catalogue (what :meth:`isms.Isms.evaluate`
+    checks): the clause or control it serves, its default severity, the
+    certification stage its blockers affect, the checklist steps it helps
+    complete, what it checks and what to do when it fires."""
+
+    id: str
+    title: str
+    clause: str
+    severity: str
+    stage: str
+    description: str
+    remediation: str
+    control: Optional[str] = None
+    steps: tuple[int, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Rule:
+        """Builds a rule from its JSON shape."""
+        return _build(cls, d)
+
+
 def annex_a(theme: Optional[str] = None, attribute: Optional[str] = None) -> Table[Control]:
     """The 93 Annex A controls in the standard's order, optionally only one
     ``theme`` (``organizational``, ``people``, ``physical``, ``technological``)
@@ -206,3 +232,18 @@ def audit_time_chart() -> Table[AuditTimeBand]:
     :meth:`isms.Isms.audit_duration` applies it to a document (and
     extrapolates beyond the chart's last band)."""
     return Table(_native.audit_time_chart(), AuditTimeBand.from_dict)
+
+
+def rules() -> Table[Rule]:
+    """Every evaluation rule, in reference order (``docs/rules.md`` is
+    generated from the same catalogue); a finding's ``rule`` is one of their ids."""
+    return Table(_native.rules(), Rule.from_dict)
+
+
+def methodology_preset(name: str) -> dict[str, Any]:
+    """A named risk methodology preset (``iso27005_3x3``, ``iso27005_4x4``,
+    ``iso27005_5x5``, ``nist800_30``) expanded into scales, matrix, levels and
+    appetite: the shape of a document's ``risk_methodology``, to start from
+    and adapt. Raises :class:`isms.InvalidArgumentError` for an unknown name."""
+    preset: dict[str, Any] = _native.methodology_preset(name)
+    return preset
