@@ -181,7 +181,7 @@ impl<'a> OrderStats<'a> {
         };
         let Some(second) = m.second else { return s };
         // A power of two near n/8 buckets (a few values each where the
-        // values are dense), at most 2^14 so that a histogram (64 KB) stays
+        // values are dense), at most 2^14 so that a histogram (128 KB) stays
         // in the L2 cache, at least 2^8.
         let want_bits = (usize::BITS - (xs.len() / 8).leading_zeros()).clamp(8, 14);
         s.base = key(second);
@@ -190,12 +190,12 @@ impl<'a> OrderStats<'a> {
         s.shift = range_bits.saturating_sub(want_bits);
         s.buckets = ((s.top - s.base) >> s.shift) as usize + 1;
         let counts = s.histogram();
-        s.ties = counts[s.buckets] as u64;
+        s.ties = counts[s.buckets];
         let mut acc = s.ties;
         s.prefix = Vec::with_capacity(s.buckets + 1);
         for c in &counts[..s.buckets] {
             s.prefix.push(acc);
-            acc += *c as u64;
+            acc += c;
         }
         s.prefix.push(acc);
         // The buckets to gather: those of the ranks and the probes.
@@ -237,10 +237,11 @@ impl<'a> OrderStats<'a> {
         Some(self.prefix.partition_point(|&p| p <= r) - 1)
     }
 
-    /// Counts per bucket, the minimum's ties last.
-    fn histogram(&self) -> Vec<u32> {
+    /// Counts per bucket, the minimum's ties last. (`u64`, so no count can
+    /// overflow whatever the number of trials; 128 KB at most.)
+    fn histogram(&self) -> Vec<u64> {
         let len = self.buckets + 1;
-        let count = |mut h: Vec<u32>, c: &[f64]| {
+        let count = |mut h: Vec<u64>, c: &[f64]| {
             for &x in c {
                 h[self.bucket_index(key(x))] += 1;
             }
@@ -249,8 +250,8 @@ impl<'a> OrderStats<'a> {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            self.xs.par_chunks(CHUNK).fold(|| vec![0u32; len], count).reduce(
-                || vec![0u32; len],
+            self.xs.par_chunks(CHUNK).fold(|| vec![0u64; len], count).reduce(
+                || vec![0u64; len],
                 |mut a, b| {
                     a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
                     a
@@ -259,7 +260,7 @@ impl<'a> OrderStats<'a> {
         }
         #[cfg(not(feature = "parallel"))]
         {
-            self.xs.chunks(CHUNK).fold(vec![0u32; len], count)
+            self.xs.chunks(CHUNK).fold(vec![0u64; len], count)
         }
     }
 
