@@ -60,8 +60,29 @@ pub enum Cell {
     Float(f64),
     /// A string: index into [`Column::labels`].
     Str(u32),
-    /// An array (or anything else that is not flattened), in its JSON shape.
+    /// An array of scalars: `len` cells from `start` in [`Column::items`].
+    List {
+        /// First item.
+        start: u32,
+        /// Number of items.
+        len: u32,
+    },
+    /// Any other array, in its JSON shape.
     Obj(Box<Json>),
+}
+
+impl Cell {
+    /// A scalar cell in its JSON shape (`labels` resolve strings).
+    pub fn scalar_json(&self, labels: &Labels) -> Json {
+        match self {
+            Cell::Null | Cell::List { .. } | Cell::Obj(_) => Json::Null,
+            Cell::Bool(b) => Json::from(*b),
+            Cell::Int(i) => Json::from(*i),
+            Cell::UInt(u) => Json::from(*u),
+            Cell::Float(x) => Json::from(*x),
+            Cell::Str(i) => Json::from(labels.get(*i as usize)),
+        }
+    }
 }
 
 /// The distinct strings of a column, in one buffer, in order of first
@@ -150,6 +171,8 @@ pub struct Column {
     pub cells: Vec<Cell>,
     /// The strings of the column (cells hold indices).
     pub labels: Labels,
+    /// The items of the column's list cells, all scalars.
+    pub items: Vec<Cell>,
 }
 
 /// A column encoded for numpy and pandas.
@@ -170,10 +193,13 @@ pub enum Encoded {
         /// The strings.
         labels: Labels,
     },
-    /// Anything else: cells to become Python objects (strings index `labels`).
+    /// Anything else: cells to become Python objects (strings index
+    /// `labels`, lists index `items`).
     Obj {
         /// Per row.
         cells: Vec<Cell>,
+        /// The items of list cells.
+        items: Vec<Cell>,
         /// The strings.
         labels: Labels,
     },
@@ -181,7 +207,7 @@ pub enum Encoded {
 
 impl Column {
     fn new(name: String, rows: usize) -> Self {
-        Self { name, cells: Vec::with_capacity(rows), labels: Labels::new() }
+        Self { name, cells: Vec::with_capacity(rows), labels: Labels::new(), items: Vec::new() }
     }
 
     /// The column's kind, by the rules of `Value.columns_encoded`: `bool`,
@@ -202,7 +228,7 @@ impl Column {
                 Cell::UInt(_) => uints += 1,
                 Cell::Float(_) => floats += 1,
                 Cell::Str(_) => strs += 1,
-                Cell::Obj(_) => {}
+                Cell::List { .. } | Cell::Obj(_) => {}
             }
         }
         let n = self.cells.len();
@@ -234,7 +260,7 @@ impl Column {
             };
             Encoded::Str { codes: cells.iter().map(code).collect(), labels: self.labels }
         } else {
-            Encoded::Obj { cells, labels: self.labels }
+            Encoded::Obj { cells, items: self.items, labels: self.labels }
         }
     }
 }
@@ -495,8 +521,8 @@ impl<'a> ser::Serializer for &'a mut Builder {
         self.pop(len);
         Ok(())
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Collect<'a>> {
-        Ok(Collect { b: self, items: Vec::with_capacity(len.unwrap_or(0)), pop: None })
+    fn serialize_seq(self, _: Option<usize>) -> Result<Collect<'a>> {
+        Ok(Collect::new(self, None))
     }
     fn serialize_tuple(self, len: usize) -> Result<Collect<'a>> {
         self.serialize_seq(Some(len))
@@ -504,15 +530,9 @@ impl<'a> ser::Serializer for &'a mut Builder {
     fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Collect<'a>> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<Collect<'a>> {
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Collect<'a>> {
         let pop = Some(self.push(variant));
-        Ok(Collect { b: self, items: Vec::with_capacity(len), pop })
+        Ok(Collect::new(self, pop))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Fields<'a>> {
         Ok(Fields { b: self, key: None, pop: None })
@@ -526,21 +546,57 @@ impl<'a> ser::Serializer for &'a mut Builder {
     }
 }
 
-/// An array cell: its elements in their JSON shape.
+/// An array cell: scalars as cells in the column's items (strings interned
+/// with the column's), or, from the first element that is not a scalar on,
+/// the whole array in its JSON shape.
 pub struct Collect<'a> {
     b: &'a mut Builder,
-    items: Vec<Json>,
+    col: usize,
+    start: usize,
+    json: Option<Vec<Json>>,
     pop: Option<usize>,
 }
 
-impl Collect<'_> {
+impl<'a> Collect<'a> {
+    fn new(b: &'a mut Builder, pop: Option<usize>) -> Self {
+        // A scalar row that is an array: the column `value`.
+        let pop = if b.current == ROOT { Some(b.push("value")) } else { pop };
+        let col = b.column();
+        let start = b.columns[col].items.len();
+        Self { b, col, start, json: None, pop }
+    }
+
     fn element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<()> {
-        self.items.push(serde_json::to_value(v).map_err(|e| Error(e.to_string()))?);
+        if let Some(items) = &mut self.json {
+            items.push(serde_json::to_value(v).map_err(|e| Error(e.to_string()))?);
+            return Ok(());
+        }
+        let row = self.b.row;
+        let column = &mut self.b.columns[self.col];
+        match v.serialize(Scalar { col: column, row }) {
+            Ok(cell) => column.items.push(cell),
+            Err(e) if e.0 == NOT_FOUND => {
+                // Not a scalar: this array keeps its JSON shape.
+                let mut items: Vec<Json> =
+                    column.items.drain(self.start..).map(|c| c.scalar_json(&column.labels)).collect();
+                items.push(serde_json::to_value(v).map_err(|e| Error(e.to_string()))?);
+                self.json = Some(items);
+            }
+            Err(e) => return Err(e),
+        }
         Ok(())
     }
 
     fn finish(self) -> Result<()> {
-        self.b.leaf(Cell::Obj(Box::new(Json::Array(self.items))));
+        let cell = match self.json {
+            Some(items) => Cell::Obj(Box::new(Json::Array(items))),
+            None => {
+                let end = self.b.columns[self.col].items.len();
+                let n = |x: usize| u32::try_from(x).map_err(|_| Error("too many list items".into()));
+                Cell::List { start: n(self.start)?, len: n(end - self.start)? }
+            }
+        };
+        self.b.put(self.col, cell);
         if let Some(len) = self.pop {
             self.b.pop(len);
         }
@@ -589,6 +645,134 @@ impl ser::SerializeTupleVariant for Collect<'_> {
     }
     fn end(self) -> Result<()> {
         self.finish()
+    }
+}
+
+/// One element of an array: a scalar cell, or [`not_found`] for anything
+/// compound (the array then keeps its JSON shape).
+struct Scalar<'c> {
+    col: &'c mut Column,
+    row: usize,
+}
+
+impl Scalar<'_> {
+    fn string(self, s: &str) -> Result<Cell> {
+        Ok(Cell::Str(self.col.labels.intern(s, self.row)))
+    }
+}
+
+impl<'c> ser::Serializer for Scalar<'c> {
+    type Ok = Cell;
+    type Error = Error;
+    type SerializeSeq = Impossible<Cell, Error>;
+    type SerializeTuple = Impossible<Cell, Error>;
+    type SerializeTupleStruct = Impossible<Cell, Error>;
+    type SerializeTupleVariant = Impossible<Cell, Error>;
+    type SerializeMap = Impossible<Cell, Error>;
+    type SerializeStruct = Impossible<Cell, Error>;
+    type SerializeStructVariant = Impossible<Cell, Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<Cell> {
+        Ok(Cell::Bool(v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Cell> {
+        Ok(Cell::Int(i64::from(v)))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Cell> {
+        Ok(Cell::Int(i64::from(v)))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Cell> {
+        Ok(Cell::Int(i64::from(v)))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Cell> {
+        Ok(Cell::Int(v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Cell> {
+        Ok(Cell::Int(i64::from(v)))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Cell> {
+        Ok(Cell::Int(i64::from(v)))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Cell> {
+        Ok(Cell::Int(i64::from(v)))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Cell> {
+        Ok(i64::try_from(v).map_or(Cell::UInt(v), Cell::Int))
+    }
+    fn serialize_f32(self, v: f32) -> Result<Cell> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Cell> {
+        Ok(if v.is_finite() { Cell::Float(v) } else { Cell::Null })
+    }
+    fn serialize_char(self, v: char) -> Result<Cell> {
+        self.string(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<Cell> {
+        self.string(v)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<Cell> {
+        not_found()
+    }
+    fn serialize_none(self) -> Result<Cell> {
+        Ok(Cell::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<Cell> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Cell> {
+        Ok(Cell::Null)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Cell> {
+        Ok(Cell::Null)
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Cell> {
+        self.string(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<Cell> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Cell> {
+        not_found()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq> {
+        not_found()
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
+        not_found()
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct> {
+        not_found()
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        not_found()
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap> {
+        not_found()
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct> {
+        not_found()
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        not_found()
     }
 }
 
@@ -1099,6 +1283,12 @@ mod tests {
                 Cell::UInt(u) => Json::from(*u),
                 Cell::Float(x) => Json::from(*x),
                 Cell::Str(i) => Json::from(col.labels.get(*i as usize)),
+                Cell::List { start, len } => Json::Array(
+                    col.items[*start as usize..(*start + *len) as usize]
+                        .iter()
+                        .map(|c| c.scalar_json(&col.labels))
+                        .collect(),
+                ),
                 Cell::Obj(j) => (**j).clone(),
             })
             .collect()
@@ -1166,6 +1356,8 @@ mod tests {
         extra: HashMap<String, i32>,
         #[serde(skip_serializing_if = "Option::is_none")]
         sometimes: Option<bool>,
+        /// Arrays of scalars, of objects, of both, nested, empty.
+        mixed: Json,
     }
 
     #[derive(Serialize)]
@@ -1217,6 +1409,13 @@ mod tests {
             tags: vec!["a".into(); usize::from(i)],
             extra: HashMap::from([(format!("k{}", i % 2), i32::from(i))]),
             sometimes: (i == 3).then_some(true),
+            mixed: match i {
+                0 => serde_json::json!([1, "x", null, 2.5, true]),
+                1 => serde_json::json!(["x", {"a": 2}, "y"]),
+                2 => serde_json::json!([]),
+                3 => serde_json::json!([[1], "z"]),
+                _ => serde_json::json!(["y", "x"]),
+            },
         };
         let value = Result {
             name: "t".into(),

@@ -140,8 +140,14 @@ fn json_to_py<'py, 'a>(
     })
 }
 
-/// One cell as a Python object; `labels` are the column's strings as Python strings.
-fn cell_to_py<'py>(py: Python<'py>, cell: &Cell, labels: &[Bound<'py, PyString>]) -> PyResult<Bound<'py, PyAny>> {
+/// One cell as a Python object; `labels` are the column's strings as Python
+/// strings, `items` the items of its list cells.
+fn cell_to_py<'py>(
+    py: Python<'py>,
+    cell: &Cell,
+    items: &[Cell],
+    labels: &[Bound<'py, PyString>],
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match cell {
         Cell::Null => py.None().into_bound(py),
         Cell::Bool(b) => b.into_bound_py_any(py)?,
@@ -149,14 +155,19 @@ fn cell_to_py<'py>(py: Python<'py>, cell: &Cell, labels: &[Bound<'py, PyString>]
         Cell::UInt(u) => u.into_bound_py_any(py)?,
         Cell::Float(x) => x.into_bound_py_any(py)?,
         Cell::Str(i) => labels[*i as usize].clone().into_any(),
+        Cell::List { start, len } => {
+            let range = *start as usize..(*start + *len) as usize;
+            let list = items[range].iter().map(|c| cell_to_py(py, c, &[], labels)).collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, list)?.into_any()
+        }
         Cell::Obj(j) => json_to_py(py, j, &mut HashMap::new())?,
     })
 }
 
-fn cells_to_py<'py>(py: Python<'py>, cells: &[Cell], labels: &Labels) -> PyResult<Bound<'py, PyList>> {
+fn cells_to_py<'py>(py: Python<'py>, cells: &[Cell], items: &[Cell], labels: &Labels) -> PyResult<Bound<'py, PyList>> {
     let labels: Vec<Bound<'py, PyString>> = labels.iter().map(|s| PyString::new(py, s)).collect();
-    let items = cells.iter().map(|c| cell_to_py(py, c, &labels)).collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, items)
+    let cells = cells.iter().map(|c| cell_to_py(py, c, items, &labels)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, cells)
 }
 
 #[pymethods]
@@ -182,7 +193,7 @@ impl Value {
     fn columns<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
         for col in self.columns_of(py, key)? {
-            out.set_item(&col.name, cells_to_py(py, &col.cells, &col.labels)?)?;
+            out.set_item(&col.name, cells_to_py(py, &col.cells, &col.items, &col.labels)?)?;
         }
         Ok(out)
     }
@@ -213,7 +224,9 @@ impl Value {
                     PyBytes::new(py, bytemuck::cast_slice(&codes)).into_any(),
                     Some(PyList::new(py, labels.iter())?.into_any()),
                 ),
-                Encoded::Obj { cells, labels } => ("obj", cells_to_py(py, &cells, &labels)?.into_any(), None),
+                Encoded::Obj { cells, items, labels } => {
+                    ("obj", cells_to_py(py, &cells, &items, &labels)?.into_any(), None)
+                }
             };
             out.append((name, item.0, item.1, item.2))?;
         }

@@ -11,6 +11,7 @@ lists become lists, and ISO ``YYYY-MM-DD`` strings become
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import html
 import re
 from typing import Any, Generic, Iterator, Mapping, Sequence, TypeVar, overload
@@ -199,8 +200,21 @@ def _frame_from_native(native: Any, key: str) -> Any:
     pd = _pandas()
     import numpy as np
 
+    # The list cells and string labels are many new objects at once and no
+    # cycles: the cyclic GC would scan them again and again while they are
+    # made (measured at ~10% of a 20,000-row frame), so it waits until the end.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _frame(pd, np, native.columns_encoded(key))
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _frame(pd: Any, np: Any, columns: Any) -> Any:
     data: dict[str, Any] = {}
-    for name, kind, payload, labels in native.columns_encoded(key):
+    for name, kind, payload, labels in columns:
         if kind == "bool":
             data[name] = np.frombuffer(payload, dtype=np.bool_)
         elif kind == "i8":
