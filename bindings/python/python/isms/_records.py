@@ -224,9 +224,14 @@ def _frame(pd: Any, np: Any, columns: Any) -> Any:
         elif kind == "f8":
             data[name] = np.frombuffer(payload, dtype=np.float64)
         elif kind == "str":
+            codes = np.frombuffer(payload, dtype=np.int32)
             values = np.empty(len(labels) + 1, dtype=object)
             values[:-1] = labels  # index -1 (null) picks the trailing None
-            data[name] = values[np.frombuffer(payload, dtype=np.int32)]
+            if labels and all(len(x) == 10 and _DATE.match(x) for x in labels):
+                # ISO dates become datetime64 as _dates_to_datetime would make
+                # them, parsing each distinct date once instead of every row.
+                values = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").to_numpy()
+            data[name] = values[codes]
         else:
             data[name] = payload
     return pd.DataFrame(data)
