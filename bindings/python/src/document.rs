@@ -134,6 +134,16 @@ impl Document {
         Ok(Value::new(cal))
     }
 
+    /// The management review slots (9.3) from `start` to `end` at the
+    /// configured cadence, pulled ahead of external audits, with the planned
+    /// review filling each and its status as of `start`.
+    fn management_review_plan<'py>(&self, py: Python<'py>, start: &str, end: &str) -> PyResult<Bound<'py, PyAny>> {
+        let doc = Arc::clone(&self.inner);
+        let (from, to) = (date_arg(py, "start", start)?, date_arg(py, "end", end)?);
+        let slots = py.detach(move || schedule::management_review_plan(&doc, from, to));
+        to_py(py, &slots)
+    }
+
     /// The certification cycle (milestones, certificate state) as of `as_of`.
     fn certification_cycle(&self, py: Python<'_>, as_of: &str) -> PyResult<Value> {
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);

@@ -149,3 +149,20 @@ def test_audit_time_chart() -> None:
     for a, b in zip(chart, chart[1:]):
         assert b.min_persons == a.max_persons + 1 and b.initial_audit_days >= a.initial_audit_days
     assert isinstance(chart[0], isms.catalog.AuditTimeBand) and chart.to_pandas().shape[0] == len(chart)
+
+
+def test_management_review_plan(northwind: isms.Isms) -> None:
+    end = dt.date(2028, 11, 29)
+    slots = northwind.management_review_plan(AS_OF, end)
+    assert len(slots) >= 2
+    dates = [s.date for s in slots]
+    assert dates == sorted(dates) and all(AS_OF <= d <= end for d in dates)
+    reviews = {r["id"] for r in northwind.to_dict()["management_reviews"]}
+    assert all(s.review is None or s.review in reviews for s in slots)
+    # Unfilled slots are calendar items of the same dates.
+    cal = northwind.calendar(AS_OF, end)
+    review_days = {i.date for i in cal.items if i.kind == "management_review_due"}
+    unfilled = {s.date for s in slots if s.review is None}
+    assert unfilled and unfilled <= review_days
+    with pytest.raises(isms.InvalidArgumentError):
+        northwind.management_review_plan("2026-13-01", end)

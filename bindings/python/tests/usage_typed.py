@@ -69,7 +69,8 @@ def summarise(path: str) -> dict[str, int]:
     ret: isms.Record = isms.rosi({"frequency": {}}, [{"name": "x", "annual_cost": 1.0}], trials=100)
     rule_ids: list[str] = [r.id for r in catalog.rules()]
     preset: dict[str, object] = catalog.methodology_preset("iso27005_5x5")
-    del pf, cmp, ret, rule_ids, preset
+    slots: isms.Table[isms.Record] = doc.management_review_plan(dt.date(2025, 1, 1), "2026-01-01")
+    del pf, cmp, ret, rule_ids, preset, slots
     del readiness, findings, soa, hm, plan, csv_text, svg, worst, failing, after, rosi, total, exact
     del changed, gantt, step, window, days, bands, frame
     copy: isms.Isms = isms.Isms.from_dict(doc.to_dict())

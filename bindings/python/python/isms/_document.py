@@ -9,7 +9,7 @@ import os
 from typing import Any, Mapping, Optional, Union
 
 from . import _native
-from ._records import _date_arg, _jsonable
+from ._records import Record, Table, _date_arg, _jsonable
 from .results import (
     AuditDuration,
     AuditProgramme,
@@ -261,6 +261,16 @@ class Isms:
     def schedule(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Calendar:
         """Alias of :meth:`calendar`."""
         return self.calendar(start, end)
+
+    def management_review_plan(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Table[Record]:
+        """The management review slots (9.3) from ``start`` to ``end``: at
+        the configured interval from the last completed review, pulled ahead
+        of planned external audits; each with its ``date``, the planned
+        ``review`` filling it (if any), the external audit it ``precedes`` and
+        its ``status`` as of ``start``. Unfilled slots also appear in
+        :meth:`calendar`."""
+        rows = self._doc.management_review_plan(_date_arg_required(start, "start"), _date_arg_required(end, "end"))
+        return Table(rows, Record)
 
     def certification_cycle(self, as_of: Union[dt.date, str]) -> CertificationCycle:
         """The certification cycle as of ``as_of``: certificate state, expiry
