@@ -3,10 +3,10 @@
 //! `to_pandas()` wants one array per column. Serialising a 20,000-risk
 //! register to a `serde_json::Value` tree and then walking that tree cost
 //! about as much as the assessment itself (see `benches/results/python.md`).
-//! Here a serde [`Serializer`] receives the typed result (every core output
-//! is `Serialize`: its JSON wire shape) and writes each row's leaves straight
-//! into columns: no tree, no map per row, one interned label per distinct
-//! string.
+//! Here a serde [`Serializer`](serde::Serializer) receives the typed result
+//! (every core output is `Serialize`: its JSON wire shape) and writes each
+//! row's leaves straight into columns: no tree, no map per row, one interned
+//! label per distinct string.
 //!
 //! The columns are exactly those of the JSON shape: the array at a top-level
 //! field is the table, one row per element; nested objects are flattened to

@@ -1,8 +1,10 @@
 //! Moving values across the boundary.
 //!
-//! Results go out through `pythonize` (serde → Python objects directly); it
-//! was measured against serialising to a JSON string and `json.loads` on the
-//! Python side (see `benches/results/python.md`). Inputs come in through
+//! Small results (catalogs, estimates) go out through `pythonize` (serde →
+//! Python objects directly); it was measured against serialising to a JSON
+//! string and `json.loads` on the Python side (see
+//! `benches/results/python.md`). Large ones are held typed instead
+//! ([`crate::value::Value`]). Inputs come in through
 //! `pythonize`'s deserializer wrapped in `serde_path_to_error`, so a bad
 //! value is reported with its JSON path, exactly as the core's JSON parser
 //! reports it.

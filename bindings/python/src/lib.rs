@@ -13,8 +13,10 @@
 //!
 //! Adding a core capability takes a few lines: a `#[pymethods]` entry on
 //! [`document::Document`] (or a `#[pyfunction]`) that calls [`convert::run`]
-//! with a closure (GIL released, error mapped) and returns a
-//! [`value::Value`] (converted lazily) or [`convert::to_py`] of the result.
+//! with a closure (GIL released, error mapped) and returns
+//! [`value::Value::new`] of the result (held typed, serialised when read;
+//! tables go to pandas through [`columns`]) or [`convert::to_py`] of a small
+//! one. Renderers of a result ([`render`]) borrow the typed value back.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod catalog;

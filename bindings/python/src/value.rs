@@ -205,13 +205,14 @@ impl Value {
     /// - `"u8"`: `data` = native-endian uint64 per row (no nulls; some value
     ///   above the int64 range, none negative);
     /// - `"f8"`: `data` = native-endian float64 per row, NaN for null;
-    /// - `"str"`: `labels` = the distinct strings, `data` = native-endian
-    ///   int32 index into them per row, -1 for null;
+    /// - `"str"`: `labels` = the column's strings (each once, except in
+    ///   nearly-unique columns, which skip the lookup), `data` =
+    ///   native-endian int32 index into them per row, -1 for null;
     /// - `"obj"`: `data` = a list of Python objects (lists, mixed types).
     fn columns_encoded<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyList>> {
         let cols = self.columns_of(py, key)?;
         let encoded: Vec<(String, Encoded)> =
-            py.detach(move || cols.into_iter().map(|c| (c.name.clone(), c.encode())).collect());
+            py.detach(move || cols.into_iter().map(|mut c| (std::mem::take(&mut c.name), c.encode())).collect());
         let out = PyList::empty(py);
         for (name, col) in encoded {
             let item: (&str, Bound<'py, PyAny>, Option<Bound<'py, PyAny>>) = match col {
