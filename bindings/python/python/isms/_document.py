@@ -147,7 +147,9 @@ class Isms:
         result reports P(annual loss > tolerance).
 
         The same seed gives the same numbers on every platform; the GIL is
-        released meanwhile. Raises :class:`isms.NotFoundError` for an unknown
+        released meanwhile. Samples are not kept: for a risk's simulated years
+        as a numpy array, use :func:`isms.simulate` on its ``fair`` model with
+        ``keep_samples=True``. Raises :class:`isms.NotFoundError` for an unknown
         ``risk`` or one without a ``fair`` model,
         :class:`isms.InvalidArgumentError` for a model or option that cannot
         be simulated (with its path), :class:`isms.LimitExceededError` past
