@@ -310,10 +310,17 @@ impl Builder {
         Self { columns: Vec::new(), nodes: vec![root], current: ROOT, row: 0, rows, scratch: String::new() }
     }
 
+    #[inline]
     fn column(&mut self) -> usize {
-        if let Some(c) = self.nodes[self.current].column {
-            return c;
+        match self.nodes[self.current].column {
+            Some(c) => c,
+            None => self.new_column(),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_column(&mut self) -> usize {
         let c = self.columns.len();
         let name = self.nodes[self.current].name.clone();
         self.columns.push(Column::new(name, self.rows));
@@ -321,15 +328,15 @@ impl Builder {
         c
     }
 
+    #[inline]
     fn put(&mut self, c: usize, cell: Cell) {
         let row = self.row;
         let cells = &mut self.columns[c].cells;
-        if cells.len() != row {
-            // The same name twice in one row: the last value wins, as in a JSON object.
-            cells.truncate(row);
-            cells.resize(row, Cell::Null); // a column first seen (or absent) in earlier rows
+        if cells.len() == row {
+            cells.push(cell);
+        } else {
+            put_out_of_step(cells, row, cell);
         }
-        cells.push(cell);
     }
 
     fn leaf(&mut self, cell: Cell) {
@@ -354,27 +361,47 @@ impl Builder {
         self.put(c, Cell::Str(i));
     }
 
-    /// Moves to field `key` of the current position; returns where to go back to.
-    fn push(&mut self, key: &str) -> usize {
+    /// Moves to field `key` of the current position; returns where to go
+    /// back to. `key` is a field or variant name (`&'static str`), so the
+    /// child is found by the address of its name.
+    #[inline]
+    fn push(&mut self, key: &'static str) -> usize {
         let back = self.current;
-        let addr = key.as_ptr() as usize;
         let node = &mut self.nodes[back];
-        let n = node.children.len();
-        let start = if node.cursor < n { node.cursor } else { 0 };
-        let same = |c: &(Box<str>, usize, usize)| (c.1 == addr && c.0.len() == key.len()) || &*c.0 == key;
-        let found =
-            if n > 0 && same(&node.children[start]) { Some(start) } else { node.children.iter().position(same) };
-        self.current = match found {
+        if let Some(&(ref k, addr, id)) = node.children.get(node.cursor) {
+            if addr == key.as_ptr() as usize && k.len() == key.len() {
+                node.cursor += 1;
+                self.current = id;
+                return back;
+            }
+        }
+        self.find_child(key, key.as_ptr() as usize)
+    }
+
+    /// Like [`Builder::push`] for a map key, whose text is compared (the
+    /// address of a transient string says nothing).
+    fn push_key(&mut self, key: &str) -> usize {
+        self.find_child(key, 0)
+    }
+
+    /// The child `key` of the current position, created if new; `addr` is
+    /// the address of a `&'static str` key, or 0.
+    #[inline(never)]
+    fn find_child(&mut self, key: &str, addr: usize) -> usize {
+        let back = self.current;
+        let next_id = self.nodes.len();
+        let node = &mut self.nodes[back];
+        let same = |c: &(Box<str>, usize, usize)| (addr != 0 && c.1 == addr && c.0.len() == key.len()) || &*c.0 == key;
+        self.current = match node.children.iter().position(same) {
             Some(i) => {
                 node.cursor = i + 1;
                 node.children[i].2
             }
             None => {
-                let id = self.nodes.len();
-                let parent = &mut self.nodes[back];
-                parent.children.push((key.into(), addr, id));
-                parent.cursor = parent.children.len();
-                let name = if parent.name.is_empty() { key.to_owned() } else { format!("{}_{key}", parent.name) };
+                let id = next_id;
+                node.children.push((key.into(), addr, id));
+                node.cursor = node.children.len();
+                let name = if node.name.is_empty() { key.to_owned() } else { format!("{}_{key}", node.name) };
                 self.nodes.push(Node { name, column: None, children: Vec::new(), cursor: 0 });
                 id
             }
@@ -396,6 +423,17 @@ impl Builder {
         }
         self.columns
     }
+}
+
+/// A cell for a column that missed rows (first seen late, or absent in some
+/// rows) or already has one for this row (the same name twice in a row: the
+/// last value wins, as in a JSON object).
+#[cold]
+#[inline(never)]
+fn put_out_of_step(cells: &mut Vec<Cell>, row: usize, cell: Cell) {
+    cells.truncate(row);
+    cells.resize(row, Cell::Null);
+    cells.push(cell);
 }
 
 fn obj<T: Serialize + ?Sized>(v: &T) -> Result<Cell> {
@@ -784,10 +822,17 @@ pub struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) -> Result<()> {
-        let len = self.b.push(key);
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<()> {
+        let back = self.b.push(key);
         v.serialize(&mut *self.b)?;
-        self.b.pop(len);
+        self.b.pop(back);
+        Ok(())
+    }
+
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) -> Result<()> {
+        let back = self.b.push_key(key);
+        v.serialize(&mut *self.b)?;
+        self.b.pop(back);
         Ok(())
     }
 
@@ -830,7 +875,7 @@ impl ser::SerializeMap for Fields<'_> {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<()> {
         let key = self.key.take().ok_or_else(|| Error("map value without a key".into()))?;
-        self.field(&key, v)
+        self.entry(&key, v)
     }
     fn end(self) -> Result<()> {
         self.finish()
