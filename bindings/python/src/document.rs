@@ -226,16 +226,10 @@ impl Document {
 
     /// The initial certification audit time (ISO/IEC 27006-1 Annex C) as of
     /// `as_of`. `factors` is shaped like `DurationFactors`.
-    fn audit_duration<'py>(
-        &self,
-        py: Python<'py>,
-        as_of: &str,
-        factors: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    fn audit_duration(&self, py: Python<'_>, as_of: &str, factors: &Bound<'_, PyAny>) -> PyResult<Value> {
         let factors: schedule::DurationFactors = from_py(factors).map_err(|e| crate::errors::to_py_err(py, &e))?;
         let (doc, as_of) = (Arc::clone(&self.inner), date_arg(py, "as_of", as_of)?);
-        let estimate = run(py, move || schedule::audit_duration(&doc, as_of, &factors))?;
-        to_py(py, &estimate)
+        Ok(Value::new(run(py, move || schedule::audit_duration(&doc, as_of, &factors))?))
     }
 
     /// `assess` as JSON text (for the benchmark of the two output paths).

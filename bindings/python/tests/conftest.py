@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
+import subprocess
 import sys
+from typing import Callable
 
 import pytest
 
@@ -51,3 +54,28 @@ def golden(name: str) -> str:
     assert text.startswith("---\n"), name
     _, _header, body = text.split("---\n", 2)
     return body
+
+
+@pytest.fixture(scope="session")
+def cli() -> Callable[..., str]:
+    """Runs the ``isms`` CLI built from the same tree (``$ISMS_CLI``, set by
+    ``scripts/test-python``) and returns its standard output: the package
+    must give the same bytes as the command for the same computation."""
+    path = os.environ.get("ISMS_CLI")
+    if not path:
+        pytest.skip("ISMS_CLI is not set (scripts/test-python builds the CLI and sets it)")
+    assert os.access(path, os.X_OK), f"ISMS_CLI={path} is not an executable"
+
+    def run(*args: str) -> str:
+        r = subprocess.run([path, *args], capture_output=True, text=True)
+        assert r.returncode in (0, 1), r.stderr  # 1: findings or problems, output still written
+        return r.stdout
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def cli_exit(cli: Callable[..., str]) -> Callable[..., int]:
+    """The exit code of the ``isms`` CLI (0 clean, 1 findings at the threshold)."""
+    path = os.environ["ISMS_CLI"]
+    return lambda *args: subprocess.run([path, *args], capture_output=True, text=True).returncode

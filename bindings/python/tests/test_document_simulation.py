@@ -1,19 +1,18 @@
 """Open FAIR simulation of a document's risks (`Isms.simulate`).
 
 The Monte Carlo samplers may change (new samplers give other numbers for
-the same seed), so apart from the comparison with the core's own golden
-output, these tests assert properties: determinism, independence of a
-risk's stream from the others, portfolio sums, the analytic mean, ROSI."""
+the same seed), so these tests assert properties: determinism, independence
+of a risk's stream from the others, portfolio sums, the analytic mean, ROSI;
+test_cli_parity.py checks the numbers equal the CLI's."""
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
 
 import isms
-from conftest import NORTHWIND, golden
+from conftest import NORTHWIND
 
 TRIALS, SEED = 20_000, 7
 
@@ -32,9 +31,7 @@ def quantified(doc: isms.Isms) -> list[dict]:
     return [r for r in doc.to_dict()["risks"] if "fair" in r]
 
 
-def test_same_as_the_core(sim: isms.DocumentSimulation) -> None:
-    # The core's golden output for these options (core/tests/examples.rs).
-    assert json.loads(sim.to_json()) == json.loads(golden("examples__northwind_simulation"))
+# The same numbers as `isms simulate` for any seed: test_cli_parity.py.
 
 
 def test_shape(northwind: isms.Isms, sim: isms.DocumentSimulation) -> None:

@@ -248,7 +248,7 @@ class Isms:
         for k, v in (("business_score", business_score), ("it_score", it_score), ("effective_persons", effective_persons)):
             if v is not None:
                 factors[k] = v
-        return AuditDuration(self._doc.audit_duration(_date_arg_required(as_of, "as_of"), factors))
+        return AuditDuration(self._doc.audit_duration(_date_arg_required(as_of, "as_of"), factors).to_obj())
 
 
     def calendar(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Calendar:
