@@ -4,14 +4,15 @@
 //! more than computing it, and a caller often needs only a summary or a
 //! DataFrame. So computations return a [`Value`]: the typed core result,
 //! untouched. It is serialised when Python reads it: to a
-//! `serde_json::Value` once (cached) for `to_obj`, to JSON text for
+//! `serde_json::Value` for `to_obj` (the Python wrappers keep what they
+//! read, so the tree is not kept here), to JSON text for
 //! `to_json`, and straight into columns for pandas (`columns`,
 //! `columns_encoded`; see [`crate::columns`]), which needs neither the JSON
 //! tree nor a Python object per cell. Functions that take a result back
 //! (renderers such as the SoA's CSV) borrow the typed value ([`Value::get`]).
 use std::any::Any;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use isms_core::{Error, json};
 use pyo3::IntoPyObjectExt;
@@ -25,8 +26,8 @@ use crate::errors::to_py_err;
 
 /// A typed core result, serialised on demand.
 trait Held: Any + Send + Sync {
-    /// The JSON shape, computed once.
-    fn json(&self) -> Result<&Json, Error>;
+    /// The JSON shape (computed on each call: Python keeps what it read).
+    fn json(&self) -> Result<Json, Error>;
     /// Pretty-printed JSON text (the CLI's `--json` output).
     fn text(&self) -> String;
     /// The number of top-level fields and the array at field `key` as columns.
@@ -37,7 +38,6 @@ trait Held: Any + Send + Sync {
 
 struct Typed<T> {
     value: T,
-    json: OnceLock<Result<Json, String>>,
 }
 
 fn conversion_error(e: impl std::fmt::Display) -> Error {
@@ -45,11 +45,8 @@ fn conversion_error(e: impl std::fmt::Display) -> Error {
 }
 
 impl<T: Serialize + Send + Sync + 'static> Held for Typed<T> {
-    fn json(&self) -> Result<&Json, Error> {
-        self.json
-            .get_or_init(|| serde_json::to_value(&self.value).map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(conversion_error)
+    fn json(&self) -> Result<Json, Error> {
+        serde_json::to_value(&self.value).map_err(conversion_error)
     }
 
     fn text(&self) -> String {
@@ -79,7 +76,7 @@ pub struct Value {
 impl Value {
     /// Holds a core output; nothing is serialised yet.
     pub fn new<T: Serialize + Send + Sync + 'static>(value: T) -> Self {
-        Self { inner: Arc::new(Typed { value, json: OnceLock::new() }) }
+        Self { inner: Arc::new(Typed { value }) }
     }
 
     /// The typed result, if it is a `T`.
@@ -174,10 +171,12 @@ fn cells_to_py<'py>(py: Python<'py>, cells: &[Cell], items: &[Cell], labels: &La
 impl Value {
     /// The whole result as Python objects (dicts, lists, scalars; dates as ISO strings).
     fn to_obj<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        // Serialised and freed with the GIL released; only the Python objects are made with it.
         let held = Arc::clone(&self.inner);
-        py.detach(move || held.json().map(|_| ())).map_err(|e| to_py_err(py, &e))?;
-        let json = self.inner.json().map_err(|e| to_py_err(py, &e))?;
-        json_to_py(py, json, &mut HashMap::new())
+        let json = py.detach(move || held.json()).map_err(|e| to_py_err(py, &e))?;
+        let obj = json_to_py(py, &json, &mut HashMap::new());
+        py.detach(move || drop(json));
+        obj
     }
 
     /// The result as pretty-printed, deterministic JSON text.
