@@ -87,10 +87,11 @@ def main() -> None:
     print(f"| Statement.to_pandas() ({len(soa)} entries) | {ms(soa.to_pandas, runs)} |")
     cal = doc.calendar(as_of, dt.date.fromisoformat(as_of) + dt.timedelta(days=365))
     print(f"| Calendar.to_pandas() ({len(cal)} items, one year) | {ms(cal.to_pandas, runs)} |")
-    print(f"| assess result → dicts, direct converter (Value.to_obj) | {ms(value.to_obj, runs)} |")
+    print(f"| assess result → dicts (Value.to_obj: compact JSON text + json.loads) | {ms(value.to_obj, runs)} |")
     assess_json = n._assess_json(as_of)
     print(f"| assess result → dicts via JSON text, json.loads part only | "
           f"{ms(lambda: json.loads(assess_json), runs)} |")
+    print(f"| assess result → JSON text (Value.to_json, pretty) | {ms(value.to_json, runs)} |")
     model = {
         "frequency": {"kind": "lef", "loss_event_frequency": {"kind": "pert", "min": 0.5, "mode": 2, "max": 6}},
         "primary_loss": {"kind": "lognormal", "p05": 10_000, "p95": 400_000},

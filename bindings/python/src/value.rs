@@ -3,9 +3,9 @@
 //! Converting a big result (a 20,000-risk register) into Python dicts costs
 //! more than computing it, and a caller often needs only a summary or a
 //! DataFrame. So computations return a [`Value`]: the typed core result,
-//! untouched. It is serialised when Python reads it: to a
-//! `serde_json::Value` for `to_obj` (the Python wrappers keep what they
-//! read, so the tree is not kept here), to JSON text for
+//! untouched. It is serialised when Python reads it: to compact JSON text
+//! parsed by `json.loads` for `to_obj` (the Python wrappers keep what they
+//! read, so nothing is cached here), to pretty JSON text for
 //! `to_json`, and straight into columns for pandas (`columns`,
 //! `columns_encoded`; see [`crate::columns`]), which needs neither the JSON
 //! tree nor a Python object per cell. Functions that take a result back
@@ -26,8 +26,9 @@ use crate::errors::to_py_err;
 
 /// A typed core result, serialised on demand.
 trait Held: Any + Send + Sync {
-    /// The JSON shape (computed on each call: Python keeps what it read).
-    fn json(&self) -> Result<Json, Error>;
+    /// Compact JSON text, for `json.loads` (computed on each call: Python
+    /// keeps what it read).
+    fn compact(&self) -> Result<String, Error>;
     /// Pretty-printed JSON text (the CLI's `--json` output).
     fn text(&self) -> String;
     /// The number of top-level fields and the array at field `key` as columns.
@@ -45,8 +46,8 @@ fn conversion_error(e: impl std::fmt::Display) -> Error {
 }
 
 impl<T: Serialize + Send + Sync + 'static> Held for Typed<T> {
-    fn json(&self) -> Result<Json, Error> {
-        serde_json::to_value(&self.value).map_err(conversion_error)
+    fn compact(&self) -> Result<String, Error> {
+        serde_json::to_string(&self.value).map_err(conversion_error)
     }
 
     fn text(&self) -> String {
@@ -171,12 +172,12 @@ fn cells_to_py<'py>(py: Python<'py>, cells: &[Cell], items: &[Cell], labels: &La
 impl Value {
     /// The whole result as Python objects (dicts, lists, scalars; dates as ISO strings).
     fn to_obj<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        // Serialised and freed with the GIL released; only the Python objects are made with it.
+        // Compact JSON text written with the GIL released, then CPython's C
+        // `json.loads`: measured faster than building a serde_json tree and
+        // converting it (203 vs 319 ms for a 20,000-risk assessment).
         let held = Arc::clone(&self.inner);
-        let json = py.detach(move || held.json()).map_err(|e| to_py_err(py, &e))?;
-        let obj = json_to_py(py, &json, &mut HashMap::new());
-        py.detach(move || drop(json));
-        obj
+        let text = py.detach(move || held.compact()).map_err(|e| to_py_err(py, &e))?;
+        py.import("json")?.getattr("loads")?.call1((text,))
     }
 
     /// The result as pretty-printed, deterministic JSON text.
