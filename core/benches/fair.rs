@@ -11,8 +11,10 @@ fn main() {
     divan::main();
 }
 
+/// A pool of `threads` workers. (Not `use_current_thread`: divan calls this
+/// once per argument on the same thread, and a thread can join one pool only.)
 fn pool(threads: usize) -> rayon::ThreadPool {
-    rayon::ThreadPoolBuilder::new().num_threads(threads).use_current_thread().build().unwrap()
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap()
 }
 
 fn opts(trials: u64) -> SimulationOptions {

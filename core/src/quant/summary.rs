@@ -162,7 +162,9 @@ pub(crate) struct OrderStats<'a> {
 }
 
 impl<'a> OrderStats<'a> {
-    /// Prepares the order statistics of `xs` (whose moments are `m`). The
+    /// Prepares the order statistics of `xs`, whose moments `m` must be
+    /// those of `xs` ([`moments`], or merged chunk [`Moments`]; the callers
+    /// in this module compute both from the same values). The
     /// ranks in `ranks` and the counts at the values in `probes` are then
     /// answered without another pass over `xs`; any other rank or value is
     /// still answered exactly, by a pass over `xs`.
