@@ -1,0 +1,156 @@
+"""Evaluation and readiness results: findings, the monitoring verdict, the
+drift between two evaluations and the roadmap to certification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import TYPE_CHECKING, Optional
+
+from .. import _native
+from .._records import Record, Table, _html_table
+from .base import Result
+
+
+class Finding(Record):
+    """One finding of an evaluation: a rule that failed, how severe, where
+    in the standard, about which entities, by when, and what to do."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        rule: str
+        severity: str
+        clause: Optional[str]
+        control: Optional[str]
+        message: str
+        entities: list[Record]
+        due_on: Optional[dt.date]
+        remediation: str
+        fingerprint: str
+
+
+class Evaluation(Result):
+    """The continuous-monitoring verdict as of a date: findings (with
+    severity, clause or control, due date and remediation), readiness per
+    clause, per Annex A theme and overall, and every rule's outcome."""
+
+    _table = "findings"
+    _row = Finding
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        summary: Record
+        readiness: Record
+        rules: list[Record]
+
+    @property
+    def findings(self) -> Table[Finding]:
+        """The findings, most severe first as the engine orders them."""
+        return Table(self._data["findings"], Finding)
+
+    @property
+    def overall_readiness(self) -> int:
+        """Overall readiness score (0–100)."""
+        return int(self._data["readiness"]["overall"])
+
+    @property
+    def worst(self) -> Optional[str]:
+        """The most severe finding's severity (``blocker``, ``major``,
+        ``minor``, ``info``), or ``None`` without findings."""
+        return _native.evaluation_worst(self._result)
+
+    def fails(self, threshold: str = "blocker") -> bool:
+        """Whether a finding is at least as severe as ``threshold``: the
+        verdict of ``isms check --fail-on THRESHOLD`` (exit 1). Raises
+        :class:`isms.InvalidArgumentError` for an unknown severity."""
+        return _native.evaluation_fails(self._result, threshold)
+
+    def _repr_html_(self) -> str:
+        s = self._data["summary"]
+        counts = ", ".join(f"{k}: {v}" for k, v in s.items() if not isinstance(v, (list, dict)))
+        top = [
+            {k: f.get(k) for k in ("severity", "rule", "clause", "control", "message", "due_on")}
+            for f in self._data["findings"][:10]
+        ]
+        return (
+            f"<p><strong>Evaluation</strong> as of {html.escape(self._data['as_of'])}: readiness "
+            f"{self.overall_readiness}%; {html.escape(counts)}</p>" + _html_table(top, caption="top findings")
+        )
+
+
+class Drift(Result):
+    """What changed between two evaluations (two documents, or one document
+    at two dates): findings matched by fingerprint. Rows are the new findings."""
+
+    _table = "new_findings"
+    _row = Finding
+    __slots__ = ()
+    if TYPE_CHECKING:
+        old_as_of: dt.date
+        new_as_of: dt.date
+        unchanged_count: int
+
+    @property
+    def new_findings(self) -> Table[Finding]:
+        """Findings present now and not before: what fell out of compliance."""
+        return Table(self._data["new_findings"], Finding)
+
+    @property
+    def resolved(self) -> Table[Finding]:
+        """Findings present before and gone now."""
+        return Table(self._data["resolved"], Finding)
+
+    @property
+    def worsened(self) -> list[Record]:
+        """Findings whose severity rose or whose due date passed."""
+        return [Record(x) for x in self._data["worsened"]]
+
+    def fails(self, threshold: str = "blocker") -> bool:
+        """Whether a new (or newly worsened) finding is at least as severe as
+        ``threshold``: the verdict of ``isms diff --fail-on-new THRESHOLD``,
+        the CI gate for falling out of compliance."""
+        return _native.drift_fails(self._result, threshold)
+
+
+class RoadmapStep(Record):
+    """One of the 17 checklist steps towards certification."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        step: int
+        title: str
+        status: str
+        rules: list[str]
+        checked: int
+        failed: int
+        blocked_by: list[Record]
+        depends_on: list[int]
+        waiting_on: list[int]
+        start: dt.date
+        end: dt.date
+        dates: str
+        at_risk: bool
+
+
+class Roadmap(Result):
+    """The roadmap to certification as of a date: the 17 checklist steps with
+    status, blocking findings, dependencies and dates."""
+
+    _table = "steps"
+    _row = RoadmapStep
+    __slots__ = ()
+    if TYPE_CHECKING:
+        as_of: dt.date
+        target_date: Optional[dt.date]
+        done: int
+        in_progress: int
+        not_started: int
+
+    @property
+    def steps(self) -> Table[RoadmapStep]:
+        """The 17 steps, in order."""
+        return Table(self._data["steps"], RoadmapStep)
+
+    def to_mermaid(self) -> str:
+        """The roadmap as a Mermaid gantt chart (``isms roadmap --mermaid``)."""
+        return _native.roadmap_mermaid(self._result)
