@@ -143,3 +143,44 @@ impl Error {
 
 /// Result alias of the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An [`Error`] as data: what every binding and the generic
+/// [`crate::engine::call`] entry point hand to programs (JSON schema `error`).
+/// Fields that do not apply to the error's kind are omitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorReport {
+    /// The stable code ([`ERROR_CODES`]).
+    pub code: String,
+    /// The message, for a person.
+    pub message: String,
+    /// JSON path of the offending value (parse, argument and limit errors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 1-based line (parse errors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column (parse errors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// Id of the record concerned (transition and not-found errors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Every problem (all of them for `invalid_document`, one otherwise).
+    pub problems: Vec<Problem>,
+}
+
+impl Error {
+    /// This error as data (see [`ErrorReport`]).
+    pub fn report(&self) -> ErrorReport {
+        let (path, line, column, id) = match self {
+            Error::Parse { path, line, column, .. } => (Some(path.clone()), Some(*line), Some(*column), None),
+            Error::InvalidArgument { path, .. } | Error::LimitExceeded { path, .. } => {
+                (Some(path.clone()), None, None, None)
+            }
+            Error::Transition { id, .. } | Error::NotFound { id, .. } => (None, None, None, Some(id.clone())),
+            Error::Invalid(_) => (None, None, None, None),
+        };
+        ErrorReport { code: self.code().to_owned(), message: self.to_string(), path, line, column, id, problems: self.problems() }
+    }
+}

@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod catalog;
+pub mod engine;
 pub mod error;
 pub mod evaluate;
 pub mod quant;
@@ -17,4 +18,5 @@ pub mod schedule;
 pub mod schema;
 pub mod soa;
 pub mod validate;
+pub use engine::Isms;
 pub use model::Document;

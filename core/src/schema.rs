@@ -4,6 +4,11 @@
 use schemars::JsonSchema;
 use serde_json::Value;
 
+/// The JSON Schema of `T`, with explicit integer bounds.
+pub(crate) fn generate<T: JsonSchema>() -> Value {
+    gen_schema::<T>()
+}
+
 fn gen_schema<T: JsonSchema>() -> Value {
     let mut v = serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null);
     add_integer_bounds(&mut v);
@@ -32,21 +37,44 @@ fn add_integer_bounds(v: &mut Value) {
     }
 }
 
-/// The names of all published schemas, in a stable order; each is written
-/// to `schema/<name>.schema.json`.
-pub fn names() -> Vec<&'static str> {
+/// The names of all published schemas, in a stable order: the document and
+/// the named outputs, then `<operation>.request` and `<operation>.response`
+/// for every operation of the engine ([`crate::engine::operations`]). Each is
+/// written to [`file_name`] under `schema/`.
+pub fn names() -> Vec<String> {
     registry().into_iter().map(|(n, _)| n).collect()
 }
 
-/// The schema with the given name (`isms`, `problems`, ...).
+/// The schema with the given name (`isms`, `problems`, `evaluate.request`, ...).
 pub fn schema(name: &str) -> Option<Value> {
-    registry().into_iter().find(|(n, _)| *n == name).map(|(_, f)| f())
+    registry().into_iter().find(|(n, _)| n == name).map(|(_, f)| f())
+}
+
+/// The checked-in file of a schema, relative to `schema/`: operation
+/// schemas live in `ops/` (`ops/evaluate.request.schema.json`).
+pub fn file_name(name: &str) -> String {
+    if name.ends_with(".request") || name.ends_with(".response") {
+        format!("ops/{name}.schema.json")
+    } else {
+        format!("{name}.schema.json")
+    }
 }
 
 type Entry = (&'static str, fn() -> Value);
 
-fn registry() -> Vec<Entry> {
+fn registry() -> Vec<(String, fn() -> Value)> {
+    let mut all: Vec<(String, fn() -> Value)> = named().into_iter().map(|(n, f)| (n.to_owned(), f)).collect();
+    for op in crate::engine::operations() {
+        all.push((format!("{}.request", op.name), op.request_schema));
+        all.push((format!("{}.response", op.name), op.response_schema));
+    }
+    all
+}
+
+fn named() -> Vec<Entry> {
     vec![
+        ("error", gen_schema::<crate::error::ErrorReport>),
+        ("operations", gen_schema::<Vec<crate::engine::OperationInfo>>),
         ("isms", gen_schema::<crate::Document> as fn() -> Value),
         ("problems", gen_schema::<Vec<crate::Problem>>),
         ("annex-a", gen_schema::<Vec<crate::catalog::ControlInfo>>),

@@ -9,10 +9,10 @@ fn checked_in_schemas_match_the_code() {
     let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
     let mut drift = Vec::new();
     for name in isms_core::schema::names() {
-        let path = dir.join(format!("{name}.schema.json"));
-        let want = isms_core::json::to_json(&isms_core::schema::schema(name).expect("registered"));
+        let path = dir.join(isms_core::schema::file_name(&name));
+        let want = isms_core::json::to_json(&isms_core::schema::schema(&name).expect("registered"));
         if update {
-            std::fs::create_dir_all(&dir).expect("create schema/");
+            std::fs::create_dir_all(path.parent().expect("schema/ or schema/ops/")).expect("create schema/");
             std::fs::write(&path, &want).expect("write schema");
             continue;
         }
@@ -23,11 +23,13 @@ fn checked_in_schemas_match_the_code() {
     }
     // No orphans: every file in schema/ is a registered schema.
     if !update {
-        for entry in std::fs::read_dir(&dir).expect("schema/ exists") {
-            let file = entry.expect("dir entry").file_name().to_string_lossy().into_owned();
-            let Some(name) = file.strip_suffix(".schema.json") else { continue };
-            if !isms_core::schema::names().contains(&name) {
-                drift.push(format!("orphaned {file}"));
+        let files: Vec<String> = isms_core::schema::names().iter().map(|n| isms_core::schema::file_name(n)).collect();
+        for sub in ["", "ops/"] {
+            for entry in std::fs::read_dir(dir.join(sub)).expect("schema/ and schema/ops/ exist") {
+                let file = format!("{sub}{}", entry.expect("dir entry").file_name().to_string_lossy());
+                if file.ends_with(".schema.json") && !files.contains(&file) {
+                    drift.push(format!("orphaned {file}"));
+                }
             }
         }
     }

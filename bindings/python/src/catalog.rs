@@ -104,7 +104,7 @@ pub fn methodology_preset<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'p
 
 /// Names of the published JSON Schemas.
 #[pyfunction]
-pub fn schema_names() -> Vec<&'static str> {
+pub fn schema_names() -> Vec<String> {
     core_schema::names()
 }
 

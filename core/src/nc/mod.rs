@@ -44,6 +44,8 @@
 //!   document must not have an integrity problem the old one did not have
 //!   (e.g. a corrective action id already used elsewhere).
 mod deadline;
+mod detail;
+pub use detail::{NcDetail, detail};
 
 pub use deadline::{NcReport, NcSummary, Recurrence, deadline, deadline_rules, recurrences, report};
 
@@ -267,6 +269,20 @@ fn state_name(s: NcState) -> String {
 /// - [`Error::Invalid`] when the result would break the document's integrity
 ///   (problems the input did not have).
 pub fn apply(doc: &Document, nc_id: &str, action: &NcAction) -> Result<Document> {
+    let new = apply_unchecked(doc, nc_id, action)?;
+    let before = crate::validate::validate(doc);
+    let introduced: Vec<Problem> =
+        crate::validate::validate(&new).into_iter().filter(|p| !before.contains(p)).collect();
+    if !introduced.is_empty() {
+        return Err(Error::Invalid(introduced));
+    }
+    Ok(new)
+}
+
+/// [`apply`] without the integrity check of the result: the engine
+/// ([`crate::engine::Isms::nc_transition`]) validates the new document once
+/// when it wraps it.
+pub(crate) fn apply_unchecked(doc: &Document, nc_id: &str, action: &NcAction) -> Result<Document> {
     let idx = doc
         .nonconformities
         .iter()
@@ -422,12 +438,6 @@ pub fn apply(doc: &Document, nc_id: &str, action: &NcAction) -> Result<Document>
     nc.state = to;
     let mut new = doc.clone();
     new.nonconformities[idx] = nc;
-    let before = crate::validate::validate(doc);
-    let introduced: Vec<Problem> =
-        crate::validate::validate(&new).into_iter().filter(|p| !before.contains(p)).collect();
-    if !introduced.is_empty() {
-        return Err(Error::Invalid(introduced));
-    }
     Ok(new)
 }
 
