@@ -248,14 +248,14 @@ pub fn generate(scale: u32, as_of: NaiveDate) -> Document {
     d
 }
 
-/// Median milliseconds of `evaluate_unchecked` (the rules alone, without the
+/// Median milliseconds of `evaluate` (the rules alone, without the
 /// validation pass that `evaluate` runs first) over `runs` runs.
 pub fn evaluate_ms(doc: &Document, as_of: NaiveDate, runs: usize) -> Option<f64> {
     #[allow(clippy::disallowed_methods, reason = "benchmark timing, not the core")]
     let mut times: Vec<f64> = (0..runs.max(1))
         .map(|_| {
             let t = std::time::Instant::now();
-            std::hint::black_box(isms_core::evaluate::evaluate_unchecked(doc, as_of).findings.len());
+            std::hint::black_box(isms_core::evaluate::evaluate(doc, as_of).findings.len());
             t.elapsed().as_secs_f64() * 1e3
         })
         .collect();

@@ -1,6 +1,6 @@
 //! The CLI's edge with the file system: reading documents, writing files
 //! atomically. The core never touches files; this module is where it happens.
-use isms_core::{Document, Error};
+use isms_core::{Document, Error, Isms};
 use std::io::Write;
 use std::path::Path;
 
@@ -39,11 +39,9 @@ pub fn describe(path: &Path, e: &Error) -> String {
             format!("{}:{line}:{column}: {message} (at {json_path})", path.display())
         }
         Error::Invalid(problems) => {
-            let mut s = format!("{}: {} problem(s)", path.display(), problems.len());
-            for p in problems {
-                s.push_str(&format!("\n  {} [{}] {}", p.path, p.code, p.message));
-            }
-            s
+            let text = isms_core::render::text::problems(problems);
+            let text = isms_core::render::escape_terminal(text.trim_end()).into_owned();
+            format!("{}: {text}", path.display())
         }
         other => format!("{}: {other}", path.display()),
     }
@@ -55,12 +53,16 @@ pub fn load(path: &Path) -> Result<Document, Failure> {
     isms_core::json::parse_document(&text).map_err(|e| Failure::input(describe(path, &e)))
 }
 
-/// Reads, parses and validates a document; integrity problems are bad input
-/// for every command except `validate`, which reports them itself.
-pub fn load_valid(path: &Path) -> Result<Document, Failure> {
-    let doc = load(path)?;
-    isms_core::validate::check(&doc).map_err(|e| Failure::input(describe(path, &e)))?;
-    Ok(doc)
+/// Reads, parses and validates a document into the engine's handle (the
+/// one validation of a command); integrity problems are bad input for every
+/// command except `validate`, which reports them itself.
+pub fn load_isms(path: &Path) -> Result<Isms, Failure> {
+    Isms::new(load(path)?).map_err(|e| Failure::input(describe(path, &e)))
+}
+
+/// A core error of an operation on the document at `path`, as bad input.
+pub fn core(path: &Path) -> impl Fn(Error) -> Failure + '_ {
+    move |e| Failure::input(describe(path, &e))
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same
@@ -115,10 +117,4 @@ pub fn today() -> isms_core::model::Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let epoch = isms_core::model::Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     epoch.checked_add_days(chrono::Days::new(secs / 86_400)).unwrap_or(epoch)
-}
-
-/// The snake_case JSON name of an enum value (`NcState::ActionPlanned` →
-/// `action_planned`), for tables printed to people.
-pub fn token<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }

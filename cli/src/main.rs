@@ -18,6 +18,8 @@ mod simulate_cmd;
 mod soa_cmd;
 
 use io::Failure;
+use isms_core::Isms;
+use isms_core::engine::{Format, Response};
 
 #[derive(Debug, Parser)]
 #[command(name = "isms", version, about = "ISO/IEC 27001:2022 ISMS engine", propagate_version = true)]
@@ -87,12 +89,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate { file, json } => validate(&file, json),
-        Command::Catalog(cmd) => {
-            let mut stdout = std::io::stdout().lock();
-            catalog_cmd::run(cmd, &mut stdout)
-                .map(|()| 0)
-                .map_err(|e| Failure { code: e.exit_code, message: e.message })
-        }
+        Command::Catalog(cmd) => catalog_cmd::run(cmd),
         Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
         Command::Fmt { file, check } => fmt(&file, check),
@@ -125,30 +122,38 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// Renders an engine response in `format` with the core's renderers and
+/// prints it: the last step of every command.
+pub(crate) fn show(isms: Option<&Isms>, response: &Response, format: Format) -> Result<(), Failure> {
+    emit(&render(isms, response, format)?)
+}
+
+/// Renders an engine response in `format` (for commands that write a file).
+pub(crate) fn render(isms: Option<&Isms>, response: &Response, format: Format) -> Result<String, Failure> {
+    response.render(format, isms.map(Isms::document)).map_err(|e| Failure::input(e.to_string()))
+}
+
 fn validate(file: &std::path::Path, json: bool) -> Result<u8, Failure> {
-    let doc = io::load(file)?;
-    let problems = isms_core::validate::validate(&doc);
+    let problems = isms_core::engine::validate(&io::load(file)?);
+    let failed = !problems.is_empty();
+    let text = render(None, &Response::Problems(problems), Format::text_or_json(json))?;
     if json {
-        emit(&isms_core::json::to_json(&problems))?;
-    } else if problems.is_empty() {
-        emit(&format!("{}: valid\n", file.display()))?;
+        emit(&text)?;
     } else {
-        emit(&format!("{}\n", io::describe(file, &isms_core::Error::Invalid(problems.clone()))))?;
+        emit(&format!("{}: {text}", file.display()))?;
     }
-    Ok(if problems.is_empty() { 0 } else { 1 })
+    Ok(u8::from(failed))
 }
 
 fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {
     if list {
-        emit(&(isms_core::schema::names().join("\n") + "\n"))?;
-        return Ok(0);
+        return show(None, &Response::Names(isms_core::schema::names()), Format::Text).map(|()| 0);
     }
     let name = name.unwrap_or("isms");
     let value = isms_core::schema::schema(name).ok_or_else(|| {
         Failure::input(format!("no schema named `{name}`; available: {}", isms_core::schema::names().join(", ")))
     })?;
-    emit(&isms_core::json::to_json(&value))?;
-    Ok(0)
+    show(None, &Response::Json(value), Format::Json).map(|()| 0)
 }
 
 fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {

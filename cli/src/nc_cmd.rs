@@ -2,9 +2,10 @@
 //! `transition` rewrites the document atomically (temporary file + rename),
 //! so an interrupted or refused change leaves the original untouched.
 use crate::io::{self, Failure};
-use chrono::NaiveDate;
-use isms_core::model::CorrectiveAction;
-use isms_core::nc::{self, Completion, NcAction};
+use isms_core::Isms;
+use isms_core::engine::{Format, Response};
+use isms_core::model::{CorrectiveAction, Date as NaiveDate};
+use isms_core::nc::{Completion, NcAction};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `isms nc`.
@@ -25,16 +26,19 @@ pub enum NcCmd {
         #[arg(long)]
         json: bool,
         /// Date deadlines are judged against; default today (UTC).
-        #[arg(long)]
+        #[arg(long, value_parser = crate::check_cmd::parse_date)]
         as_of: Option<NaiveDate>,
     },
     /// One nonconformity with its history and allowed actions.
     Show {
         /// Nonconformity id.
         id: String,
-        /// Print JSON.
+        /// Print JSON (the `nc_show.response` schema).
         #[arg(long)]
         json: bool,
+        /// Date the deadline is judged against; default today (UTC).
+        #[arg(long, value_parser = crate::check_cmd::parse_date)]
+        as_of: Option<NaiveDate>,
     },
     /// Apply a lifecycle action and write the document back.
     Transition {
@@ -241,90 +245,26 @@ fn to_action(cmd: ActionCmd) -> Result<NcAction, Failure> {
 
 /// Runs `isms nc`.
 pub fn run(args: NcArgs) -> Result<u8, Failure> {
-    let doc = io::load_valid(&args.file)?;
+    let isms = io::load_isms(&args.file)?;
     match args.cmd {
         NcCmd::List { json, as_of } => {
-            let report = nc::report(&doc, as_of.unwrap_or_else(crate::io::today));
-            if json {
-                crate::emit(&isms_core::json::to_json(&report))?;
-            } else {
-                let mut s = format!(
-                    "{} nonconformit(ies), {} open, {} overdue\n",
-                    report.nonconformities.len(),
-                    report.open,
-                    report.overdue
-                );
-                for n in &report.nonconformities {
-                    s.push_str(&format!(
-                        "{:<12} {:<12} {:<20} due {:<10} {}{}\n",
-                        n.id,
-                        crate::io::token(&n.grade),
-                        crate::io::token(&n.state),
-                        n.deadline.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                        n.title,
-                        if n.deadline_status == Some(isms_core::schedule::Status::Overdue) { "  OVERDUE" } else { "" }
-                    ));
-                }
-                for r in &report.recurrences {
-                    s.push_str(&format!(
-                        "recurrence on {} {}: {}{}\n",
-                        r.requirement_kind,
-                        r.requirement,
-                        r.nonconformities.join(", "),
-                        if r.possible_systemic { " (possible systemic failure)" } else { "" }
-                    ));
-                }
-                crate::emit(&s)?;
-            }
-            Ok(0)
+            let report = isms.nc_report(as_of.unwrap_or_else(io::today));
+            crate::show(Some(&isms), &Response::NcReport(report), Format::text_or_json(json))?;
         }
-        NcCmd::Show { id, json } => {
-            let n = doc
-                .nonconformities
-                .iter()
-                .find(|n| n.id == id)
-                .ok_or_else(|| Failure::input(format!("no nonconformity with id `{id}`")))?;
-            if json {
-                crate::emit(&isms_core::json::to_json(n))?;
-            } else {
-                let mut s = format!(
-                    "{} — {}\ngrade {}, state {}, raised {}, due {}\nallowed: {}\n",
-                    n.id,
-                    n.title,
-                    crate::io::token(&n.grade),
-                    crate::io::token(&n.state),
-                    n.raised_on,
-                    nc::deadline(n, &doc).map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                    nc::allowed_actions(n).join(", ")
-                );
-                for h in &n.history {
-                    s.push_str(&format!(
-                        "  {} {:<20} {} → {}{}{}\n",
-                        h.on,
-                        h.action,
-                        crate::io::token(&h.from),
-                        crate::io::token(&h.to),
-                        h.by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default(),
-                        h.note.as_ref().map(|x| format!(" ({x})")).unwrap_or_default()
-                    ));
-                }
-                crate::emit(&s)?;
-            }
-            Ok(0)
+        NcCmd::Show { id, json, as_of } => {
+            let detail = isms.nc_show(&id, as_of.unwrap_or_else(io::today)).map_err(io::core(&args.file))?;
+            crate::show(Some(&isms), &Response::NcDetail(detail), Format::text_or_json(json))?;
         }
-        NcCmd::Transition { id, action } => transition(&args.file, &doc, &id, action),
+        NcCmd::Transition { id, action } => transition(&args.file, &isms, &id, action)?,
     }
+    Ok(0)
 }
 
-fn transition(file: &Path, doc: &isms_core::Document, id: &str, cmd: ActionCmd) -> Result<u8, Failure> {
+fn transition(file: &Path, isms: &Isms, id: &str, cmd: ActionCmd) -> Result<(), Failure> {
     if file.as_os_str() == "-" {
         return Err(Failure::input("transition rewrites the document: give a file path, not `-`"));
     }
-    let action = to_action(cmd)?;
-    let new = nc::apply(doc, id, &action).map_err(|e| Failure::input(io::describe(file, &e)))?;
-    io::write_atomic(file, isms_core::json::to_json(&new).as_bytes())?;
-    if let Some(h) = new.nonconformities.iter().find(|n| n.id == id).and_then(|n| n.history.last()) {
-        crate::emit(&format!("{id}: {} → {} ({})\n", crate::io::token(&h.from), crate::io::token(&h.to), h.action))?;
-    }
-    Ok(0)
+    let new = isms.nc_transition(id, &to_action(cmd)?).map_err(io::core(file))?;
+    io::write_atomic(file, new.canonical_json().as_bytes())?;
+    crate::emit(&isms_core::render::text::nc_transition(new.document(), id))
 }

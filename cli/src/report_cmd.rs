@@ -21,9 +21,8 @@ pub struct ReportArgs {
 
 /// Runs `isms report`.
 pub fn run(args: ReportArgs) -> Result<u8, Failure> {
-    let doc = io::load_valid(&args.file)?;
-    let html = isms_core::report::report_html(&doc, args.as_of.unwrap_or_else(today))
-        .map_err(|e| Failure::input(io::describe(&args.file, &e)))?;
+    let isms = io::load_isms(&args.file)?;
+    let html = isms.report_html(args.as_of.unwrap_or_else(today)).map_err(io::core(&args.file))?;
     io::write_output(&args.html, html.as_bytes())?;
     Ok(0)
 }

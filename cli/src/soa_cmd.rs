@@ -3,8 +3,8 @@
 use crate::check_cmd::parse_date;
 use crate::io::today;
 use crate::io::{self, Failure};
+use isms_core::engine::{Format, Response};
 use isms_core::model::Date;
-use isms_core::soa;
 use std::path::PathBuf;
 
 /// Arguments of `isms soa`.
@@ -38,15 +38,15 @@ pub enum SoaFormat {
 
 /// Runs `isms soa`.
 pub fn run(args: SoaArgs) -> Result<u8, Failure> {
-    let doc = io::load_valid(&args.file)?;
-    let statement = soa::statement(&doc, args.as_of.unwrap_or_else(today));
-    let failed = |e: isms_core::Error| Failure { code: 1, message: e.to_string() };
-    let text = match args.format {
-        SoaFormat::Csv => soa::render::to_csv(&statement).map_err(failed)?,
-        SoaFormat::Md => soa::render::to_markdown(&statement),
-        SoaFormat::Html => soa::render::to_html(&statement).map_err(failed)?,
-        SoaFormat::Json => isms_core::json::to_json(&statement),
+    let isms = io::load_isms(&args.file)?;
+    let statement = Response::Statement(isms.soa(args.as_of.unwrap_or_else(today)));
+    let format = match args.format {
+        SoaFormat::Csv => Format::Csv,
+        SoaFormat::Md => Format::Markdown,
+        SoaFormat::Html => Format::Html,
+        SoaFormat::Json => Format::Json,
     };
+    let text = crate::render(Some(&isms), &statement, format)?;
     match args.out {
         Some(path) => io::write_output(&path, text.as_bytes())?,
         None => crate::emit(&text)?,

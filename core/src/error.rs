@@ -181,6 +181,14 @@ impl Error {
             Error::Transition { id, .. } | Error::NotFound { id, .. } => (None, None, None, Some(id.clone())),
             Error::Invalid(_) => (None, None, None, None),
         };
-        ErrorReport { code: self.code().to_owned(), message: self.to_string(), path, line, column, id, problems: self.problems() }
+        ErrorReport {
+            code: self.code().to_owned(),
+            message: self.to_string(),
+            path,
+            line,
+            column,
+            id,
+            problems: self.problems(),
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod engine;
 pub mod error;
 pub mod evaluate;
 pub mod quant;
+pub mod render;
 pub mod report;
 pub use error::{Error, Problem, Result};
 pub mod json;

@@ -47,7 +47,6 @@
 use crate::evaluate::{self, Evaluation, Rule, Severity};
 use crate::model::{ActionStatus, Date, Document, EventStatus, ExternalAuditKind};
 use crate::schedule::{self, MilestoneKind, add_days};
-use crate::{Result, validate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -191,13 +190,6 @@ pub struct Roadmap {
     pub not_started: u32,
     /// The 17 steps, in order.
     pub steps: Vec<RoadmapStep>,
-}
-
-/// The roadmap of `doc` on `as_of`. Refuses a document that fails
-/// [`crate::validate`].
-pub fn roadmap(doc: &Document, as_of: Date) -> Result<Roadmap> {
-    validate::check(doc)?;
-    Ok(roadmap_from(doc, &evaluate::evaluate_unchecked(doc, as_of)))
 }
 
 fn tagged(step: u8) -> Vec<&'static Rule> {
@@ -395,6 +387,10 @@ pub fn roadmap_mermaid(r: &Roadmap) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    fn roadmap(doc: &Document, as_of: Date) -> crate::Result<Roadmap> {
+        Ok(crate::Isms::new(doc.clone())?.roadmap(as_of))
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()

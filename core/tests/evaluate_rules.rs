@@ -4,7 +4,12 @@
 #![allow(clippy::unwrap_used)]
 #![allow(clippy::disallowed_methods)] // the fixture drift test reads and writes a file
 use chrono::NaiveDate;
-use isms_core::evaluate::{Evaluation, Severity, evaluate, rules};
+use isms_core::Isms;
+use isms_core::evaluate::{Evaluation, Severity, rules};
+
+fn evaluate(d: &Document, as_of: NaiveDate) -> isms_core::Result<Evaluation> {
+    Ok(Isms::new(d.clone())?.evaluate(as_of))
+}
 use isms_core::model::*;
 use serde_json::json;
 

@@ -64,7 +64,7 @@ fn evaluate_scales_linearly() {
         let soa_t = t.elapsed();
         assert_eq!(st.entries.len(), 93);
         let t = Instant::now();
-        let e = isms_core::evaluate::evaluate_unchecked(&doc, as_of);
+        let e = isms_core::evaluate::evaluate(&doc, as_of);
         let eval = t.elapsed();
         println!(
             "{n:>3}x ({} risks, {} evidence, {} MB): parse {parse:?}, validate {validate:?}, risk::assess {assess_t:?}, soa::statement {soa_t:?}, evaluate (incl. assess) {eval:?}, {} findings",

@@ -50,7 +50,7 @@ fn northwind_golden_outputs() {
             .expect("northwind example");
     let doc = isms_core::json::parse_document(&text).expect("parses");
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
-    let ev = isms_core::evaluate::evaluate(&doc, as_of).expect("valid");
+    let ev = isms_core::Isms::new(doc.clone()).expect("valid").evaluate(as_of);
     insta::assert_snapshot!("northwind_evaluation", isms_core::json::to_json(&ev));
     let soa = isms_core::soa::statement(&doc, as_of);
     insta::assert_snapshot!("northwind_soa_markdown", isms_core::soa::render::to_markdown(&soa));

@@ -1,9 +1,10 @@
 //! Roadmap and drift on the realistic example: golden snapshots of the
 //! roadmap (JSON and Mermaid) and the drift of one document across dates.
 #![allow(clippy::unwrap_used)]
-use isms_core::evaluate::{Severity, drift, drift_dates, drift_documents, evaluate};
+use isms_core::Isms;
+use isms_core::evaluate::{Severity, drift};
 use isms_core::model::Date;
-use isms_core::roadmap::{StepStatus, roadmap, roadmap_mermaid};
+use isms_core::roadmap::{StepStatus, roadmap_mermaid};
 
 fn d(s: &str) -> Date {
     s.parse().unwrap()
@@ -15,7 +16,7 @@ fn northwind() -> isms_core::Document {
 
 #[test]
 fn northwind_roadmap_snapshots() {
-    let r = roadmap(&northwind(), d("2026-11-29")).unwrap();
+    let r = Isms::new(northwind()).unwrap().roadmap(d("2026-11-29"));
     assert_eq!(r.steps.len(), 17);
     assert_eq!(r.done + r.in_progress + r.not_started, 17);
     // Step 14: Stage 1 and 2 are planned, no decision yet.
@@ -30,8 +31,8 @@ fn northwind_roadmap_snapshots() {
 
 #[test]
 fn northwind_drift_across_dates() {
-    let doc = northwind();
-    let dr = drift_dates(&doc, d("2026-11-29"), d("2027-03-01")).unwrap();
+    let doc = Isms::new(northwind()).unwrap();
+    let dr = doc.drift_dates(d("2026-11-29"), d("2027-03-01"));
     assert_eq!((dr.old_as_of, dr.new_as_of), (d("2026-11-29"), d("2027-03-01")));
     let new_rules: Vec<&str> = dr.new_findings.iter().map(|f| f.rule.as_str()).collect();
     for rule in ["evidence.stale", "risk.action_overdue", "controls.implementation_overdue", "internal_audit.overdue"] {
@@ -43,8 +44,8 @@ fn northwind_drift_across_dates() {
     assert!(dr.readiness.overall.delta.unwrap() < 0, "readiness falls when nothing is done");
     assert!(dr.soa.is_none(), "one document: no SoA diff");
     // Every finding is accounted for exactly once.
-    let old = evaluate(&doc, d("2026-11-29")).unwrap();
-    let new = evaluate(&doc, d("2027-03-01")).unwrap();
+    let old = doc.evaluate(d("2026-11-29"));
+    let new = doc.evaluate(d("2027-03-01"));
     let matched = dr.unchanged_count as usize + dr.worsened.len() + dr.improved.len();
     assert_eq!(old.findings.len(), matched + dr.resolved.len());
     assert_eq!(new.findings.len(), matched + dr.new_findings.len());
@@ -64,13 +65,14 @@ fn drift_between_documents_carries_the_soa_diff() {
     e.applicable = true;
     e.justification = None;
     e.reasons = vec![isms_core::model::InclusionReason::RiskTreatment];
-    let dr = drift_documents(&old, &new, d("2026-11-29"), d("2026-11-29")).unwrap();
+    let (old, new) = (Isms::new(old).unwrap(), Isms::new(new).unwrap());
+    let dr = old.drift_documents(&new, d("2026-11-29"), d("2026-11-29"));
     assert!(dr.resolved.iter().any(|f| f.rule == "soa.excluded_but_relied_on"), "{:?}", dr.resolved);
     assert!(dr.stage1.removed_blockers.len() == 1 && dr.stage1.new_ready && !dr.stage1.old_ready);
     let soa = dr.soa.as_ref().unwrap();
     assert_eq!(soa.controls.len(), 1);
     assert_eq!(soa.controls[0].control, "7.4");
     // And back again: the blocker is new, so the CI gate fails.
-    let back = drift_documents(&new, &old, d("2026-11-29"), d("2026-11-29")).unwrap();
+    let back = new.drift_documents(&old, d("2026-11-29"), d("2026-11-29"));
     assert!(back.fails(Severity::Blocker) && back.stage1.fell_out());
 }

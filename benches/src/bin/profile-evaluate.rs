@@ -1,4 +1,4 @@
-//! Runs `evaluate_unchecked` repeatedly on a synthetic document, for profilers.
+//! Runs `evaluate` repeatedly on a synthetic document, for profilers.
 //! Usage: profile-evaluate SCALE RUNS
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -8,7 +8,7 @@ fn main() {
     let doc = isms_bench::generate(scale, as_of);
     let mut n = 0;
     for _ in 0..runs {
-        n += isms_core::evaluate::evaluate_unchecked(&doc, as_of).findings.len();
+        n += isms_core::evaluate::evaluate(&doc, as_of).findings.len();
     }
     println!("{n}");
 }

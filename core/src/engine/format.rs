@@ -54,6 +54,12 @@ impl Format {
             Format::Ical => "ical",
         }
     }
+
+    /// [`Format::Json`] when `json` is set, else [`Format::Text`]: the
+    /// `--json` switch of the CLI's commands.
+    pub fn text_or_json(json: bool) -> Format {
+        if json { Format::Json } else { Format::Text }
+    }
 }
 
 impl std::fmt::Display for Format {

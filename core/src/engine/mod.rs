@@ -113,7 +113,7 @@ impl Isms {
     /// The continuous-monitoring verdict on `as_of`: every rule's findings,
     /// readiness per clause, theme and overall, Stage 1/2 verdicts.
     pub fn evaluate(&self, as_of: Date) -> Evaluation {
-        evaluate::evaluate_unchecked(&self.doc, as_of)
+        evaluate::evaluate(&self.doc, as_of)
     }
 
     /// Whether the evaluation on `as_of` fails at `fail_on` (the CI gate of
@@ -260,9 +260,9 @@ fn nest_invalid(e: Error, prefix: &str) -> Error {
         None => p,
     };
     match e {
-        Error::Invalid(problems) => Error::Invalid(
-            problems.into_iter().map(|p| Problem { path: nest(p.path), ..p }).collect(),
-        ),
+        Error::Invalid(problems) => {
+            Error::Invalid(problems.into_iter().map(|p| Problem { path: nest(p.path), ..p }).collect())
+        }
         Error::Parse { path, line, column, message } => Error::Parse { path: nest(path), line, column, message },
         other => other,
     }
@@ -282,7 +282,12 @@ pub fn simulate_portfolio(risks: &[PortfolioRisk], options: &SimulationOptions) 
 }
 
 /// Compares a model before and after a treatment costing `annual_cost` a year.
-pub fn compare(before: &FairModel, after: &FairModel, annual_cost: f64, options: &SimulationOptions) -> Result<RosiResult> {
+pub fn compare(
+    before: &FairModel,
+    after: &FairModel,
+    annual_cost: f64,
+    options: &SimulationOptions,
+) -> Result<RosiResult> {
     quant::compare(before, after, annual_cost, options)
 }
 

@@ -163,11 +163,11 @@ static OPERATIONS: &[Operation] = &[
         AsOfRequest => Statement, [Json, Csv, Markdown, Html],
         |i, r| Ok(Response::Statement(i.soa(r.as_of)))),
     op!(doc "soa_diff", "What changed between this SoA and a newer document's.",
-        SoaDiffRequest => SoaDiff, [Json, Text],
-        |i, r| {
-            let newer = Isms::new(r.newer).map_err(|e| nest_invalid(e, "$.newer"))?;
-            Ok(Response::SoaDiff(i.soa_diff(&newer)))
-        }),
+    SoaDiffRequest => SoaDiff, [Json, Text],
+    |i, r| {
+        let newer = Isms::new(r.newer).map_err(|e| nest_invalid(e, "$.newer"))?;
+        Ok(Response::SoaDiff(i.soa_diff(&newer)))
+    }),
     op!(doc "calendar", "The merged calendar of audits, reviews, trainings and deadlines (`isms schedule`).",
         RangeRequest => Calendar, [Json, Text, Ical],
         |i, r| Ok(Response::Calendar(i.calendar(r.from, r.end())?))),
@@ -217,11 +217,11 @@ static OPERATIONS: &[Operation] = &[
         AnnexARequest => Vec<ControlInfo>, [Json, Text],
         |r| Ok(Response::Controls(annex_a(&r)?))),
     op!(free "catalog_control", "One Annex A control.",
-        ControlRequest => Vec<ControlInfo>, [Json, Text],
-        |r| match catalog::control(&r.id) {
-            Some(c) => Ok(Response::Controls(vec![c.info()])),
-            None => Err(Error::NotFound { kind: "annex_a_control".into(), id: r.id }),
-        }),
+    ControlRequest => Vec<ControlInfo>, [Json, Text],
+    |r| match catalog::control(&r.id) {
+        Some(c) => Ok(Response::Controls(vec![c.info()])),
+        None => Err(Error::NotFound { kind: "annex_a_control".into(), id: r.id }),
+    }),
     op!(free "catalog_mapping", "The ISO/IEC 27001:2013 to 2022 correspondence (27002:2022 Annex B).",
         MappingRequest => Vec<MappingInfo>, [Json, Text],
         |r| Ok(Response::Mapping(mapping(&r)?, r.to_2022.clone()))),
@@ -274,8 +274,11 @@ pub fn operation(name: &str) -> Option<&'static Operation> {
 /// JSON path for a request that does not fit; any error of the operation.
 pub fn call(isms: Option<&Isms>, op: &str, request_json: &str) -> Result<String> {
     let operation = operation(op).ok_or_else(|| Error::NotFound { kind: "operation".into(), id: op.into() })?;
-    let mut request: Value =
-        if request_json.trim().is_empty() { Value::Object(Default::default()) } else { crate::json::from_json(request_json)? };
+    let mut request: Value = if request_json.trim().is_empty() {
+        Value::Object(Default::default())
+    } else {
+        crate::json::from_json(request_json)?
+    };
     let Value::Object(map) = &mut request else {
         return Err(Error::invalid_argument("$", "a request is a JSON object"));
     };
@@ -296,8 +299,12 @@ pub fn call(isms: Option<&Isms>, op: &str, request_json: &str) -> Result<String>
 }
 
 fn annex_a(r: &AnnexARequest) -> Result<Vec<ControlInfo>> {
-    let theme: Option<Theme> =
-        r.theme.as_deref().map(str::parse::<Theme>).transpose().map_err(|e| Error::invalid_argument("$.theme", e.to_string()))?;
+    let theme: Option<Theme> = r
+        .theme
+        .as_deref()
+        .map(str::parse::<Theme>)
+        .transpose()
+        .map_err(|e| Error::invalid_argument("$.theme", e.to_string()))?;
     let attribute: Option<Attribute> = r
         .attribute
         .as_deref()
@@ -318,13 +325,28 @@ fn mapping(r: &MappingRequest) -> Result<Vec<MappingInfo>> {
         (Some(id), None) => {
             let found = catalog::successors_of_2013(id);
             if found.is_empty() {
-                return Err(Error::NotFound { kind: "iso27001_2013_control".into(), id: id.trim().into() });
+                return Err(Error::invalid_argument(
+                    "$.from_2013",
+                    format!(
+                        "unknown ISO/IEC 27001:2013 control `{}`; expected an Annex A id such as A.5.1.1 ({} \
+                         controls; the `catalog_mapping` operation without parameters lists them all)",
+                        id.trim(),
+                        catalog::controls_2013().len()
+                    ),
+                ));
             }
             Ok(found.iter().map(|m| m.info()).collect())
         }
         (None, Some(id)) => {
             if catalog::control(id).is_none() {
-                return Err(Error::NotFound { kind: "annex_a_control".into(), id: id.trim().into() });
+                return Err(Error::invalid_argument(
+                    "$.to_2022",
+                    format!(
+                        "unknown ISO/IEC 27001:2022 control `{}`; expected an Annex A id 5.1–5.37, 6.1–6.8, \
+                         7.1–7.14 or 8.1–8.34",
+                        id.trim()
+                    ),
+                ));
             }
             Ok(catalog::predecessors_of_2022(id).iter().map(|m| m.info()).collect())
         }

@@ -100,9 +100,10 @@ fn transitions_return_a_new_validated_isms_and_leave_the_old_one() {
     let before = isms.clone();
     let nc = &isms.document().nonconformities[0];
     let by = isms.document().people[0].id.clone();
-    let action: crate::nc::NcAction =
-        serde_json::from_value(serde_json::json!({"action": "correct", "description": "fixed", "on": "2026-12-01", "by": by}))
-            .unwrap();
+    let action: crate::nc::NcAction = serde_json::from_value(
+        serde_json::json!({"action": "correct", "description": "fixed", "on": "2026-12-01", "by": by}),
+    )
+    .unwrap();
     match isms.nc_transition(&nc.id, &action) {
         Ok(new) => assert_ne!(new.document(), isms.document()),
         Err(e) => assert!(matches!(e.code(), "transition_not_allowed" | "not_found"), "{e}"),

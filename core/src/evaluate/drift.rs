@@ -32,10 +32,9 @@
 //! A pair that both rose and fell on different counts is listed as
 //! worsened. Every other pair is *unchanged* (counted only).
 use super::readiness::ScoreLine;
-use super::{Evaluation, Finding, Severity, evaluate};
-use crate::model::{Date, Document};
-use crate::soa::{self, SoaDiff};
-use crate::{Result, validate};
+use super::{Evaluation, Finding, Severity};
+use crate::model::Date;
+use crate::soa::SoaDiff;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -286,26 +285,11 @@ pub fn drift(old: &Evaluation, new: &Evaluation) -> Drift {
     }
 }
 
-/// One document evaluated at two dates. Refuses a document that fails
-/// [`crate::validate`].
-pub fn drift_dates(doc: &Document, from: Date, to: Date) -> Result<Drift> {
-    validate::check(doc)?;
-    Ok(drift(&super::evaluate_unchecked(doc, from), &super::evaluate_unchecked(doc, to)))
-}
-
-/// Two versions of a document, the old evaluated at `old_as_of` and the new
-/// at `new_as_of` (pass the same date to compare versions alone), with the
-/// SoA diff attached. Refuses either document if it fails validation.
-pub fn drift_documents(old: &Document, new: &Document, old_as_of: Date, new_as_of: Date) -> Result<Drift> {
-    let mut d = drift(&evaluate(old, old_as_of)?, &evaluate(new, new_as_of)?);
-    d.soa = Some(soa::diff(&old.soa, &new.soa));
-    Ok(d)
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::Document;
     use crate::evaluate::{EntityKind, EntityRef, Summary, fingerprint};
 
     fn d(s: &str) -> Date {
@@ -330,7 +314,7 @@ mod tests {
     fn eval(as_of: &str, findings: Vec<Finding>) -> Evaluation {
         let doc: Document =
             crate::json::parse_document(r#"{"schema_version":"1.0","organization":{"name":"x"}}"#).unwrap();
-        let mut e = crate::evaluate::evaluate_unchecked(&doc, d(as_of));
+        let mut e = crate::evaluate::evaluate(&doc, d(as_of));
         e.findings = findings;
         e.summary = Summary::default();
         e

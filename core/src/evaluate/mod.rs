@@ -31,7 +31,7 @@ mod rule;
 mod rules;
 
 pub use ctx::{Ctx, Draft, Out};
-pub use drift::{Drift, drift, drift_dates, drift_documents};
+pub use drift::{Drift, drift};
 pub use readiness::{Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
 
@@ -297,15 +297,10 @@ fn entity_token(k: EntityKind) -> String {
 }
 
 /// Evaluates `doc` on `as_of`: every rule of the catalogue, readiness and
-/// verdicts. Refuses a document that fails [`crate::validate`].
-pub fn evaluate(doc: &Document, as_of: Date) -> Result<Evaluation> {
-    crate::validate::check(doc)?;
-    Ok(evaluate_unchecked(doc, as_of))
-}
-
-/// [`evaluate`] without validation, for callers that have validated the
-/// document already. Never panics; unresolved references are skipped.
-pub fn evaluate_unchecked(doc: &Document, as_of: Date) -> Evaluation {
+/// verdicts. It does not validate: the engine ([`crate::Isms::evaluate`])
+/// calls it on a document validated once. Never panics on an invalid
+/// document; unresolved references are skipped.
+pub fn evaluate(doc: &Document, as_of: Date) -> Evaluation {
     let ctx = Ctx::new(doc, as_of);
     let mut findings = Vec::new();
     let mut outcomes = Vec::with_capacity(rules().len());

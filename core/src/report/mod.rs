@@ -20,11 +20,11 @@
 mod charts;
 
 use crate::evaluate::{self, Evaluation, Severity};
-use crate::model::{Date, Document, ImplementationStatus};
-use crate::roadmap::{self, Roadmap};
+use crate::model::{Document, ImplementationStatus};
+use crate::roadmap::Roadmap;
 use crate::schedule::{self, add_days};
 use crate::soa::{self, Applicability, Statement};
-use crate::{Error, Result, risk, validate};
+use crate::{Error, Result, risk};
 use minijinja::Value;
 use serde_json::json;
 
@@ -80,16 +80,8 @@ fn verdict_json(e: &Evaluation, v: &evaluate::StageVerdict) -> serde_json::Value
     json!({"ready": v.ready, "blockers": blockers})
 }
 
-/// The report of `doc` on `as_of` as one self-contained HTML page.
-/// Refuses a document that fails [`crate::validate`].
-pub fn report_html(doc: &Document, as_of: Date) -> Result<String> {
-    validate::check(doc)?;
-    let eval = evaluate::evaluate_unchecked(doc, as_of);
-    let road = roadmap::roadmap_from(doc, &eval);
-    render(doc, &eval, &road)
-}
-
-/// [`report_html`] from an evaluation and roadmap of `doc` already at hand.
+/// The report of `doc` as one self-contained HTML page, from its evaluation
+/// and roadmap ([`crate::Isms::report_html`] computes both once).
 pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<String> {
     let as_of = eval.as_of;
     let statement = soa::statement(doc, as_of);

@@ -1,5 +1,10 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
+use crate::model::Date;
+
+fn report_html(doc: &Document, as_of: Date) -> Result<String> {
+    crate::Isms::new(doc.clone())?.report_html(as_of)
+}
 
 fn d(s: &str) -> Date {
     s.parse().unwrap()
@@ -59,7 +64,7 @@ fn realistic_example_has_every_section_and_no_external_reference() {
 #[test]
 fn readiness_chart_marks_unscored_lines() {
     let doc = crate::json::parse_document(r#"{"schema_version":"1.0","organization":{"name":"x"}}"#).unwrap();
-    let e = crate::evaluate::evaluate(&doc, d("2026-01-01")).unwrap();
+    let e = crate::evaluate::evaluate(&doc, d("2026-01-01"));
     let svg = readiness_svg(&e.readiness);
     let rows = 1 + e.readiness.clauses.len() + e.readiness.themes.len();
     assert_eq!(svg.matches("<text").count(), 2 * rows + 4, "label and value per row, four axis ticks");

@@ -1,0 +1,57 @@
+//! Renderers for people: the plain-text form of every result that has one
+//! (what the CLI prints) and iCalendar. The other formats live beside the
+//! data they render (`risk::heatmap_svg`, `soa::render`, `roadmap_mermaid`,
+//! the report's templates); [`crate::engine::Response::render`] is the one
+//! dispatcher over all of them, so no front end formats a domain result.
+//!
+//! User text (ids, titles, names) is escaped for terminals here, once: see
+//! [`escape_terminal`].
+pub mod ical;
+pub mod text;
+
+pub use ical::calendar_ics;
+
+/// The snake_case JSON name of an enum value (`NcState::ActionPlanned` →
+/// `action_planned`), as tables print it.
+pub(crate) fn token<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// Whether `c` would change what a terminal shows beyond printing itself:
+/// C0 and C1 controls (ESC starts ANSI sequences), DEL, and the Unicode
+/// bidirectional overrides and isolates (which reorder a line, "Trojan
+/// Source").
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `text` with every character of [`is_unsafe_char`] written as a visible
+/// escape (`\u{1b}`), so a document cannot clear a screen, recolour a
+/// terminal or reorder a line in `isms check`. Newlines and tabs stay.
+pub fn escape_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_neutralise_ansi_and_bidi() {
+        assert_eq!(escape_terminal("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(escape_terminal("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape_terminal("x\u{202E}y\u{7f}\r"), "x\\u{202e}y\\u{7f}\\u{d}");
+    }
+}
