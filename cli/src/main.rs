@@ -75,6 +75,24 @@ enum Command {
     Roadmap(roadmap_cmd::RoadmapArgs),
     /// Write one self-contained HTML readiness report.
     Report(report_cmd::ReportArgs),
+    /// Run any operation of the engine on a JSON request (`isms call
+    /// --list` names them): the generic entry point bindings share. Prints
+    /// the response, or the error as JSON (schema `error`) with exit 2.
+    Call {
+        /// The operation, e.g. `evaluate`.
+        #[arg(required_unless_present = "list")]
+        operation: Option<String>,
+        /// The ISMS document (JSON) for operations on a document; `-` reads
+        /// standard input.
+        file: Option<PathBuf>,
+        /// The request as JSON text, e.g. `{"as_of":"2026-11-29","format":"text"}`,
+        /// or `@FILE` to read it from a file.
+        #[arg(long, default_value = "{}")]
+        request: String,
+        /// List the operations with their formats.
+        #[arg(long)]
+        list: bool,
+    },
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -101,6 +119,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff_cmd::run(args),
         Command::Roadmap(args) => roadmap_cmd::run(args),
         Command::Report(args) => report_cmd::run(args),
+        Command::Call { operation, file, request, list } => call(operation.as_deref(), file.as_deref(), &request, list),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -143,6 +162,28 @@ fn validate(file: &std::path::Path, json: bool) -> Result<u8, Failure> {
         emit(&format!("{}: {text}", file.display()))?;
     }
     Ok(u8::from(failed))
+}
+
+fn call(op: Option<&str>, file: Option<&std::path::Path>, request: &str, list: bool) -> Result<u8, Failure> {
+    if list {
+        let names: Vec<String> = isms_core::engine::operations()
+            .iter()
+            .map(|o| {
+                let formats: Vec<&str> = o.formats.iter().map(|f| f.as_str()).collect();
+                format!("{}  [{}]", o.name, formats.join(", "))
+            })
+            .collect();
+        return show(None, &Response::Names(names), Format::Text).map(|()| 0);
+    }
+    let document = file.map(io::read_text).transpose()?;
+    let request = match request.strip_prefix('@') {
+        Some(path) => io::read_text(std::path::Path::new(path))?,
+        None => request.to_owned(),
+    };
+    match isms_core::engine::call_document(document.as_deref(), op.unwrap_or_default(), &request) {
+        Ok(text) => emit(&text).map(|()| 0),
+        Err(e) => emit(&isms_core::engine::error_json(&e)).map(|()| 2),
+    }
 }
 
 fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {

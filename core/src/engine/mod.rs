@@ -27,7 +27,7 @@ mod response;
 mod text;
 
 pub use format::Format;
-pub use ops::{Operation, OperationInfo, call, operation, operations};
+pub use ops::{Operation, OperationInfo, call, call_document, error_json, operation, operations};
 pub use requests::*;
 pub use response::Response;
 

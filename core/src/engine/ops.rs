@@ -353,3 +353,19 @@ fn mapping(r: &MappingRequest) -> Result<Vec<MappingInfo>> {
         (None, None) => Ok(catalog::mappings().iter().map(|m| m.info()).collect()),
     }
 }
+
+/// Loads `document` (JSON text, when the operation needs one) and runs
+/// operation `op` on `request_json`: what every binding's generic entry
+/// point and every conformance-vector runner does. Errors: those of
+/// [`Isms::from_json`] and of [`call`].
+pub fn call_document(document: Option<&str>, op: &str, request_json: &str) -> Result<String> {
+    let isms = document.map(Isms::from_json).transpose()?;
+    call(isms.as_ref(), op, request_json)
+}
+
+/// An error as the JSON of its [`crate::error::ErrorReport`] (schema
+/// `error`): the bytes every front end prints or raises for it, so an error
+/// is as comparable across bindings as a result.
+pub fn error_json(e: &Error) -> String {
+    crate::json::to_json(&e.report())
+}
