@@ -36,6 +36,7 @@ pub use readiness::{Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
 
 use crate::model::{Date, Document};
+use crate::model::{EntityKind, EntityRef};
 use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -102,79 +103,6 @@ impl std::str::FromStr for Severity {
             )
         })
     }
-}
-
-/// The kind of entity a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    /// The organisation as a whole (`id` is `organization`).
-    Organization,
-    /// The ISMS scope (`id` is `scope`).
-    Scope,
-    /// The context of the organisation (`id` is `context`).
-    Context,
-    /// An organisational unit.
-    Unit,
-    /// A person.
-    Person,
-    /// A role.
-    Role,
-    /// An asset.
-    Asset,
-    /// The risk methodology (`id` is `risk_methodology`).
-    RiskMethodology,
-    /// A risk.
-    Risk,
-    /// A treatment.
-    Treatment,
-    /// A treatment action.
-    TreatmentAction,
-    /// An Annex A control (`id` is the control number).
-    Control,
-    /// A custom control.
-    CustomControl,
-    /// The Statement of Applicability (`id` is `soa`).
-    Soa,
-    /// A document.
-    Document,
-    /// A mandatory-document key of the catalog.
-    MandatoryDocument,
-    /// An evidence item.
-    Evidence,
-    /// An objective.
-    Objective,
-    /// A course.
-    Course,
-    /// A management review.
-    ManagementReview,
-    /// A management review decision.
-    Decision,
-    /// An internal audit.
-    InternalAudit,
-    /// An audit finding.
-    AuditFinding,
-    /// A clause of the standard (`id` is its number).
-    Clause,
-    /// The certification cycle (`id` names the milestone, e.g. `surveillance_1`).
-    Certification,
-    /// A nonconformity.
-    Nonconformity,
-    /// A corrective action.
-    CorrectiveAction,
-    /// An interested party.
-    InterestedParty,
-    /// A scope interface.
-    ScopeInterface,
-}
-
-/// A reference to an entity involved in a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-pub struct EntityRef {
-    /// What kind of entity.
-    pub kind: EntityKind,
-    /// Its id.
-    pub id: String,
 }
 
 /// One problem found by a rule.

@@ -16,11 +16,13 @@
 //! What this module is not: it holds no rules. Integrity checks live in
 //! [`crate::validate`], compliance rules in the evaluation modules.
 mod assurance;
+mod entity;
 mod governance;
 mod operations;
 mod risk;
 
 pub use assurance::*;
+pub use entity::{EntityKind, EntityRef};
 pub use governance::*;
 pub use operations::*;
 pub use risk::*;

@@ -103,22 +103,6 @@ impl Status {
     }
 }
 
-/// A reference to an entity of the document (or a computed one, such as a
-/// proposed audit or a certification milestone).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-pub struct EntityRef {
-    /// Kind of entity, e.g. `document`, `nonconformity`, `course`.
-    pub kind: String,
-    /// Its id.
-    pub id: String,
-}
-
-impl EntityRef {
-    pub(crate) fn new(kind: &str, id: &str) -> Self {
-        Self { kind: kind.to_owned(), id: id.to_owned() }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

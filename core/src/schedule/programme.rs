@@ -25,9 +25,10 @@
 //! roles active on the date, must be independent of the scope (9.2.2: "ensure
 //! objectivity and the impartiality"; here: owning no control, asset or
 //! document in the audit's scope), and the least loaded is chosen (ties by id).
-use super::{EntityRef, add_days, add_months, add_years};
+use super::{add_days, add_months, add_years};
 use crate::catalog;
 use crate::model::{Date, Document, EventStatus, Id, RoleKind};
+use crate::model::{EntityKind, EntityRef};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -67,7 +68,7 @@ pub enum CoverageStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CoverageItem {
     /// `clause` or `control`.
-    pub kind: String,
+    pub kind: EntityKind,
     /// Clause number or Annex A control id.
     pub id: String,
     /// Title from the catalog.
@@ -195,12 +196,12 @@ fn owned_in_scope(
     let mut out = BTreeSet::new();
     for e in &doc.soa.entries {
         if e.owner.as_deref() == Some(person) && in_ctl(&e.control) {
-            out.insert(EntityRef::new("control", catalog::normalize_control_id(&e.control)));
+            out.insert(EntityRef::new(EntityKind::Control, catalog::normalize_control_id(&e.control)));
         }
     }
     for c in &doc.controls {
         if c.owner.as_deref() == Some(person) && (in_ctl(&c.id) || c.annex_a.iter().any(|a| in_ctl(a))) {
-            out.insert(EntityRef::new("custom_control", &c.id));
+            out.insert(EntityRef::new(EntityKind::CustomControl, &c.id));
         }
     }
     for d in &doc.documents {
@@ -214,7 +215,7 @@ fn owned_in_scope(
             .filter_map(|k| catalog::mandatory_document(k))
             .any(|m| in_ctl(m.clause) || clauses.iter().any(|c| catalog::is_within(m.clause, c)));
         if by_control || by_clause {
-            out.insert(EntityRef::new("document", &d.id));
+            out.insert(EntityRef::new(EntityKind::Document, &d.id));
         }
     }
     // Assets in scope: those of the audited units, and those of risks treated
@@ -230,7 +231,7 @@ fn owned_in_scope(
     for a in &doc.assets {
         let in_unit = a.unit.as_ref().is_some_and(|u| units.contains(u));
         if a.owner.as_deref() == Some(person) && (in_unit || scoped_assets.contains(a.id.as_str())) {
-            out.insert(EntityRef::new("asset", &a.id));
+            out.insert(EntityRef::new(EntityKind::Asset, &a.id));
         }
     }
     out.into_iter().collect()
@@ -267,7 +268,7 @@ pub fn audit_programme(doc: &Document, as_of: Date, options: &ProgrammeOptions) 
                 .filter(|a| a.scope.clauses.iter().any(|c| catalog::is_within(leaf.id, c)))
                 .collect();
             CoverageItem {
-                kind: "clause".into(),
+                kind: EntityKind::Clause,
                 id: leaf.id.into(),
                 title: leaf.title.into(),
                 status: status_of(&covering),
@@ -290,7 +291,7 @@ pub fn audit_programme(doc: &Document, as_of: Date, options: &ProgrammeOptions) 
                 .filter(|a| a.scope.controls.iter().any(|x| catalog::normalize_control_id(x) == c.id))
                 .collect();
             CoverageItem {
-                kind: "control".into(),
+                kind: EntityKind::Control,
                 id: c.id.into(),
                 title: c.title.into(),
                 status: status_of(&covering),
