@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ import isms
 
 
 @pytest.fixture
-def doc(small_doc: dict) -> isms.Isms:
+def doc(small_doc: dict[str, Any]) -> isms.Isms:
     return isms.Isms.from_dict(small_doc)
 
 
