@@ -195,9 +195,10 @@ fn resolve(path: &Path, role: Role) -> Result<Target, Failure> {
         return Err(refuse("it is a directory".into()));
     }
     let special = !ft.is_file();
-    // `/dev/stdout` and friends name whatever the descriptor is, often a
-    // regular file the shell opened: write that in place too.
-    let device_path = path.starts_with("/dev") || path.starts_with("/proc");
+    // `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N` are links to whatever the
+    // descriptor is, often a regular file the shell opened: write that in
+    // place too (a plain file under /dev/shm is still replaced atomically).
+    let device_path = link.file_type().is_symlink() && (path.starts_with("/dev") || path.starts_with("/proc"));
     if role == Role::Output && (special || device_path) {
         return Ok(Target::InPlace(path.to_owned()));
     }
