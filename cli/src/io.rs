@@ -2,10 +2,10 @@
 //! atomically. The core never touches files; this module is where it happens.
 use isms_core::{Document, Error, Isms};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// An error that ends a command, with its exit code (1 = problems found,
-/// 2 = bad input or usage).
+/// 2 = bad input or usage, 3 = the document changed since it was read).
 #[derive(Debug)]
 pub struct Failure {
     /// Exit code.
@@ -29,7 +29,14 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
             .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
         return Ok(s);
     }
-    std::fs::read_to_string(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    // Remembered so that a later `write_atomic` can tell whether another
+    // writer changed the document in between (FIFOs and devices are not).
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        remember(path, text.as_bytes());
+    }
+    Ok(text)
 }
 
 /// Formats a core error for a person, prefixed with the file name.
@@ -65,50 +72,386 @@ pub fn core(path: &Path) -> impl Fn(Error) -> Failure + '_ {
     move |e| Failure::input(describe(path, &e))
 }
 
-/// Writes `contents` to `path` atomically: a temporary file in the same
-/// directory, flushed and synced, then renamed over the target. On any error
-/// the original file is untouched and the temporary file is removed.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        // Keep the original file's permissions.
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        // Test hook (debug builds only): stop after the temporary file is
-        // written, either by failing (`fail`) or by aborting the process
-        // (`abort`), to prove the original survives an interrupted write.
-        #[cfg(debug_assertions)]
-        if let Some(mode) = std::env::var_os("ISMS_TEST_CRASH_BEFORE_RENAME") {
-            if mode == "abort" {
-                std::process::abort();
-            }
-            return Err(std::io::Error::other("interrupted before rename (ISMS_TEST_CRASH_BEFORE_RENAME)"));
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure { code: 2, message: format!("cannot write {}: {e}; the original is unchanged", path.display()) }
-    })
+// ---------------------------------------------------------------------------
+// Writes.
+//
+// Why it is shaped so (issue 11, "Writes"):
+// - A rewrite is a read-modify-write, and two of them on one file at once must
+//   not lose either change. `update_text`/`update_document` hold an advisory
+//   lock (flock) on the document from the read to the rename. A command that
+//   reads with `load` and writes later with `write_atomic` is guarded too: the
+//   content it read is remembered (length and hash), and `write_atomic` takes
+//   the same lock and refuses with `EXIT_CONFLICT` if the file no longer holds
+//   it. So a writer either gets its change in, or fails saying why.
+// - The lock is on the document's inode, which the rename replaces: whoever
+//   waited on the old inode sees that the path now names another one and locks
+//   again (`lock_current`).
+// - The temporary file is created with O_EXCL under a random name
+//   (`tempfile`), so nothing planted beside the target can be followed.
+// - The target is what the path names after symlinks; a hard-linked, a
+//   read-only or a non-regular file is refused rather than silently split,
+//   overridden or replaced. An output (`--out`) to a FIFO or a device is
+//   written in place instead: `/dev/null` stays `/dev/null`.
+// ---------------------------------------------------------------------------
+
+/// Exit code of a write refused because the file changed since the command
+/// read it (another writer got there first); nothing was written.
+pub const EXIT_CONFLICT: u8 = 3;
+
+/// How long a writer waits for another one's lock before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// What a document held when this process read it: enough to tell, at write
+/// time, whether someone else changed it in between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: usize,
+    hash: u64,
 }
 
-/// Writes to a file path atomically, or to stdout when the path is `-`.
+impl Fingerprint {
+    fn of(bytes: &[u8]) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        Self { len: bytes.len(), hash: h.finish() }
+    }
+}
+
+/// The documents this process has read, by canonical path.
+static SEEN: std::sync::Mutex<Vec<(PathBuf, Fingerprint)>> = std::sync::Mutex::new(Vec::new());
+
+fn remember(path: &Path, bytes: &[u8]) {
+    let Ok(key) = std::fs::canonicalize(path) else { return };
+    let mut seen = SEEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    seen.retain(|(p, _)| *p != key);
+    seen.push((key, Fingerprint::of(bytes)));
+}
+
+fn seen(path: &Path) -> Option<Fingerprint> {
+    let key = std::fs::canonicalize(path).ok().or_else(|| {
+        let parent = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(parent).ok()?.join(path.file_name()?))
+    })?;
+    let seen = SEEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    seen.iter().find(|(p, _)| *p == key).map(|(_, f)| *f)
+}
+
+/// Whether the target is a document (always replaced atomically) or an
+/// output, which a FIFO or a device takes in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Document,
+    Output,
+}
+
+/// Where a write goes.
+enum Target {
+    /// Replace this regular file (symlinks already followed); `None` when it
+    /// does not exist yet.
+    Replace(PathBuf, Option<std::fs::Metadata>),
+    /// Open and write this FIFO or device as it is.
+    InPlace(PathBuf),
+}
+
+fn kind_of(ft: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_dir() {
+        "a directory"
+    } else if ft.is_fifo() {
+        "a FIFO"
+    } else if ft.is_char_device() {
+        "a character device"
+    } else if ft.is_block_device() {
+        "a block device"
+    } else if ft.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Decides where a write to `path` goes, or refuses it with a message that
+/// names the path.
+fn resolve(path: &Path, role: Role) -> Result<Target, Failure> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let shown = path.display();
+    let refuse = |why: String| Failure::input(format!("refusing to write {shown}: {why}"));
+    let link = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Target::Replace(path.to_owned(), None)),
+        Err(e) => return Err(Failure::input(format!("cannot write {shown}: {e}"))),
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(refuse("it is a symbolic link to a file that does not exist".into()));
+        }
+        Err(e) => return Err(Failure::input(format!("cannot write {shown}: {e}"))),
+    };
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Err(refuse("it is a directory".into()));
+    }
+    let special = !ft.is_file();
+    // `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N` are links to whatever the
+    // descriptor is, often a regular file the shell opened: write that in
+    // place too (a plain file under /dev/shm is still replaced atomically).
+    let device_path = link.file_type().is_symlink() && (path.starts_with("/dev") || path.starts_with("/proc"));
+    if role == Role::Output && (special || device_path) {
+        return Ok(Target::InPlace(path.to_owned()));
+    }
+    if special {
+        return Err(refuse(format!(
+            "it is not a regular file ({}); a document must be one (`--out` may name a FIFO or a device)",
+            kind_of(ft)
+        )));
+    }
+    if meta.nlink() > 1 {
+        return Err(refuse(format!(
+            "it has {} hard links, and replacing it would leave the other names with the old content",
+            meta.nlink()
+        )));
+    }
+    if meta.permissions().mode() & 0o222 == 0 {
+        return Err(refuse(format!(
+            "it is read-only (mode {:04o}); make it writable first if the change is intended",
+            meta.permissions().mode() & 0o7777
+        )));
+    }
+    let real = if link.file_type().is_symlink() {
+        std::fs::canonicalize(path).map_err(|e| Failure::input(format!("cannot write {shown}: {e}")))?
+    } else {
+        path.to_owned()
+    };
+    Ok(Target::Replace(real, Some(meta)))
+}
+
+/// Opens `path` and takes its exclusive lock, making sure the lock is on the
+/// file the path names now (a writer that waited may find it was replaced).
+/// `Ok(None)`: there is no file. Opened non-blocking, so a FIFO swapped in
+/// meanwhile cannot hang the command.
+fn lock_current(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+    use rustix::fs::FlockOperation;
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let start = std::time::Instant::now();
+    loop {
+        let file = match std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+            .open(path)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if !file.metadata()?.is_file() {
+            return Err(std::io::Error::other("it is no longer a regular file"));
+        }
+        loop {
+            match rustix::fs::flock(&file, FlockOperation::NonBlockingLockExclusive) {
+                Ok(()) => break,
+                Err(rustix::io::Errno::WOULDBLOCK | rustix::io::Errno::INTR) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(rustix::io::Errno::WOULDBLOCK) => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::WouldBlock,
+                        format!("another writer has held its lock for over {}s", LOCK_WAIT.as_secs()),
+                    ));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let (held, now) = (file.metadata()?, std::fs::metadata(path));
+        match now {
+            Ok(now) if (now.dev(), now.ino()) == (held.dev(), held.ino()) => return Ok(Some(file)),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// How `replace` makes sure it does not undo another writer's change.
+enum Guard {
+    /// The caller holds the target's lock since it read it.
+    Held,
+    /// Lock at rename time; if the document was read by this process, refuse
+    /// unless it still holds what was read.
+    Check(Option<Fingerprint>),
+}
+
+/// A failed write: says the original is unchanged, which holds for every
+/// error before the rename.
+fn write_failure(shown: &Path, e: impl std::fmt::Display) -> Failure {
+    Failure::input(format!("cannot write {}: {e}; the original is unchanged", shown.display()))
+}
+
+fn conflict(shown: &Path) -> Failure {
+    Failure {
+        code: EXIT_CONFLICT,
+        message: format!(
+            "{} changed since it was read (another writer got there first); nothing written, run the command again",
+            shown.display()
+        ),
+    }
+}
+
+/// Replaces the regular file `target` with `contents`: an exclusive temporary
+/// file in its directory, owner, group and mode copied, synced, renamed over
+/// it, directory synced. The temporary file is removed on every error.
+fn replace(
+    shown: &Path,
+    target: &Path,
+    existing: Option<&std::fs::Metadata>,
+    contents: &[u8],
+    guard: Guard,
+) -> Result<(), Failure> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let prefix = format!(".{name}.tmp-");
+    // A new file gets 0666 less the umask, as `File::create` would give it.
+    let mode = existing.map_or(0o666, |m| m.permissions().mode() & 0o7777);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .permissions(std::fs::Permissions::from_mode(mode))
+        .tempfile_in(&dir)
+        .map_err(|e| write_failure(shown, e))?;
+    (|| -> std::io::Result<()> {
+        tmp.write_all(contents)?;
+        if let Some(m) = existing {
+            let mine = tmp.as_file().metadata()?;
+            if (mine.uid(), mine.gid()) != (m.uid(), m.gid()) {
+                std::os::unix::fs::fchown(tmp.as_file(), Some(m.uid()), Some(m.gid()))
+                    .map_err(|e| std::io::Error::new(e.kind(), format!("cannot keep its owner and group: {e}")))?;
+            }
+            // After chown, which may clear set-id bits; and past the umask.
+            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
+        tmp.as_file().sync_all()
+    })()
+    .map_err(|e| write_failure(shown, e))?;
+    // Test hook (debug builds only): stop after the temporary file is
+    // written, either by failing (`fail`) or by aborting the process
+    // (`abort`), to prove the original survives an interrupted write.
+    #[cfg(debug_assertions)]
+    if let Some(mode) = std::env::var_os("ISMS_TEST_CRASH_BEFORE_RENAME") {
+        if mode == "abort" {
+            std::process::abort();
+        }
+        return Err(write_failure(shown, "interrupted before rename (ISMS_TEST_CRASH_BEFORE_RENAME)"));
+    }
+    let _lock = match guard {
+        Guard::Held => None,
+        Guard::Check(expected) => {
+            let lock = lock_current(target).map_err(|e| write_failure(shown, e))?;
+            if let Some(expected) = expected {
+                let Some(file) = &lock else { return Err(conflict(shown)) };
+                let mut now = Vec::new();
+                std::io::Read::read_to_end(&mut &*file, &mut now).map_err(|e| write_failure(shown, e))?;
+                if Fingerprint::of(&now) != expected {
+                    return Err(conflict(shown));
+                }
+            }
+            lock
+        }
+    };
+    tmp.persist(target).map_err(|e| write_failure(shown, e.error))?;
+    // What this process now expects the file to hold, should it write again.
+    remember(target, contents);
+    std::fs::File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Failure::input(format!("wrote {} but could not sync its directory: {e}", shown.display())))?;
+    Ok(())
+}
+
+/// Writes a FIFO or device as it is (opening a FIFO waits for its reader).
+fn write_in_place(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(regular)
+        .open(path)
+        .and_then(|mut f| f.write_all(contents).and_then(|()| f.flush()))
+        .map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))
+}
+
+/// Writes `contents` to the document `path` atomically: see `replace`. If
+/// this process read the document, the write is refused (`EXIT_CONFLICT`)
+/// when another writer changed it meanwhile. On any error the original file
+/// is untouched and the temporary file is removed.
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "the guard for a command that reads and writes apart; all writers now use update_*")
+)]
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    match resolve(path, Role::Document)? {
+        Target::Replace(real, meta) => replace(path, &real, meta.as_ref(), contents, Guard::Check(seen(path))),
+        Target::InPlace(_) => Err(Failure::input(format!("refusing to write {}: not a regular file", path.display()))),
+    }
+}
+
+/// Writes an output (`--out`, `--html`, `--ics`): stdout when the path is
+/// `-`, a FIFO or device in place, any other path atomically.
 pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), Failure> {
     if path.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
         out.write_all(contents).map_err(|e| Failure::input(format!("cannot write standard output: {e}")))?;
         return Ok(());
     }
-    write_atomic(path, contents)
+    match resolve(path, Role::Output)? {
+        Target::Replace(real, meta) => replace(path, &real, meta.as_ref(), contents, Guard::Check(seen(path))),
+        Target::InPlace(p) => write_in_place(&p, contents),
+    }
+}
+
+/// Read-modify-write of a document's text under its lock, held from the read
+/// to the rename, so concurrent updates are applied one after the other and
+/// none is lost. `change` returns the new text, or `None` to leave the file
+/// as it is. Returns whether the file was rewritten.
+pub fn update_text(path: &Path, change: impl FnOnce(&str) -> Result<Option<String>, Failure>) -> Result<bool, Failure> {
+    if path.as_os_str() == "-" {
+        return Err(Failure::input("this command rewrites the document: give a file path, not `-`"));
+    }
+    let Target::Replace(real, Some(_)) = resolve(path, Role::Document)? else {
+        return Err(Failure::input(format!("cannot read {}: No such file or directory", path.display())));
+    };
+    let lock = lock_current(&real)
+        .map_err(|e| Failure::input(format!("cannot lock {}: {e}", path.display())))?
+        .ok_or_else(|| Failure::input(format!("cannot read {}: No such file or directory", path.display())))?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut &lock, &mut text)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    let Some(new) = change(&text)? else { return Ok(false) };
+    // Fresh metadata from the locked file: owner and mode as they are now.
+    let meta = lock.metadata().map_err(|e| write_failure(path, e))?;
+    replace(path, &real, Some(&meta), new.as_bytes(), Guard::Held)?;
+    drop(lock);
+    Ok(true)
+}
+
+/// Read-modify-write of a document: parsed and validated as `load_valid`
+/// does, changed by `change`, written back under the lock (see
+/// `update_text`). Returns the new document.
+pub fn update_document(path: &Path, change: impl FnOnce(Isms) -> Result<Isms, Failure>) -> Result<Isms, Failure> {
+    let mut out = None;
+    update_text(path, |text| {
+        let doc = isms_core::json::parse_document(text).map_err(|e| Failure::input(describe(path, &e)))?;
+        let isms = Isms::new(doc).map_err(|e| Failure::input(describe(path, &e)))?;
+        let new = change(isms)?;
+        let json = new.canonical_json();
+        out = Some(new);
+        Ok(Some(json))
+    })?;
+    out.ok_or_else(|| Failure::input("internal error: update produced no document"))
 }
 
 /// Today's date in UTC: the default `--as-of` of every command. Only the CLI
@@ -117,4 +460,75 @@ pub fn today() -> isms_core::model::Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let epoch = isms_core::model::Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     epoch.checked_add_days(chrono::Days::new(secs / 86_400)).unwrap_or(epoch)
+}
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("isms-io-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    /// Threads of one process take the lock through separate opens, as
+    /// processes do: every increment survives.
+    #[test]
+    fn concurrent_updates_are_serialised() {
+        let f = dir("counter").join("n.txt");
+        std::fs::write(&f, "0").unwrap();
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let f = f.clone();
+                std::thread::spawn(move || {
+                    for _ in 0..25 {
+                        update_text(&f, |t| Ok(Some((t.parse::<u32>().unwrap() + 1).to_string()))).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "100");
+    }
+
+    #[test]
+    fn update_document_validates_and_rewrites() {
+        let d = dir("doc");
+        let f = d.join("isms.json");
+        let text = r#"{"schema_version": "1.0", "organization": {"name": "Acme", "headcount": 3}}"#;
+        std::fs::write(&f, text).unwrap();
+        let new = update_document(&f, |isms| {
+            let mut doc = isms.into_document();
+            doc.organization.name = "Acme Ltd".into();
+            Isms::new(doc).map_err(|e| Failure::input(e.to_string()))
+        })
+        .unwrap();
+        assert_eq!(new.document().organization.name, "Acme Ltd");
+        assert_eq!(load_isms(&f).unwrap().document().organization.name, "Acme Ltd");
+        // A failing change writes nothing.
+        let before = std::fs::read(&f).unwrap();
+        assert!(update_document(&f, |_| Err(Failure::input("no"))).is_err());
+        assert_eq!(std::fs::read(&f).unwrap(), before);
+        let names: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["isms.json"]);
+    }
+
+    /// `load` then `write_atomic`, with another writer in between: refused.
+    #[test]
+    fn write_after_someone_else_changed_the_file_is_a_conflict() {
+        let f = dir("conflict").join("x.txt");
+        std::fs::write(&f, "one").unwrap();
+        read_text(&f).unwrap();
+        std::fs::write(&f, "two").unwrap();
+        let e = write_atomic(&f, b"three").unwrap_err();
+        assert_eq!(e.code, EXIT_CONFLICT, "{}", e.message);
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "two");
+        read_text(&f).unwrap();
+        write_atomic(&f, b"three").unwrap();
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "three");
+    }
 }

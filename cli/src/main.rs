@@ -1,5 +1,6 @@
 //! The `isms` command: check, validate, report and schedule an ISMS kept as a
-//! JSON file. Exit codes: 0 clean, 1 problems found, 2 bad input or usage.
+//! JSON file. Exit codes: 0 clean, 1 problems found, 2 bad input or usage,
+//! 3 the document changed since it was read (another writer); nothing written.
 use clap::Parser;
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,7 +42,8 @@ enum Command {
     /// Rewrite a document in canonical form (stable field order, defaults
     /// omitted, two-space indent); `--check` only reports whether it is.
     Fmt {
-        /// The ISMS document (JSON).
+        /// The ISMS document (JSON); `-` reads standard input and writes the
+        /// canonical form to standard output.
         file: PathBuf,
         /// Exit 1 if the file is not in canonical form; change nothing.
         #[arg(long)]
@@ -198,16 +200,36 @@ fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {
 }
 
 fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
-    let text = io::read_text(file)?;
-    let doc = isms_core::json::parse_document(&text).map_err(|e| Failure::input(io::describe(file, &e)))?;
-    let canonical = isms_core::json::to_json(&doc);
-    if canonical == text {
+    let canonical_of = |text: &str| {
+        isms_core::json::parse_document(text)
+            .map(|doc| isms_core::json::to_json(&doc))
+            .map_err(|e| Failure::input(io::describe(file, &e)))
+    };
+    if file.as_os_str() == "-" {
+        // A filter: standard input to standard output, no file touched.
+        let text = io::read_text(file)?;
+        let canonical = canonical_of(&text)?;
+        if check {
+            if canonical == text {
+                return Ok(0);
+            }
+            emit("standard input: not in canonical form (run `isms fmt -`)\n")?;
+            return Ok(1);
+        }
+        emit(&canonical)?;
         return Ok(0);
     }
     if check {
+        let text = io::read_text(file)?;
+        if canonical_of(&text)? == text {
+            return Ok(0);
+        }
         emit(&format!("{}: not in canonical form (run `isms fmt {}`)\n", file.display(), file.display()))?;
         return Ok(1);
     }
-    io::write_atomic(file, canonical.as_bytes())?;
+    io::update_text(file, |text| {
+        let canonical = canonical_of(text)?;
+        Ok((canonical != text).then_some(canonical))
+    })?;
     Ok(0)
 }

@@ -2,7 +2,6 @@
 //! `transition` rewrites the document atomically (temporary file + rename),
 //! so an interrupted or refused change leaves the original untouched.
 use crate::io::{self, Failure};
-use isms_core::Isms;
 use isms_core::engine::{Format, Response};
 use isms_core::model::{CorrectiveAction, Date as NaiveDate};
 use isms_core::nc::{Completion, NcAction};
@@ -245,6 +244,9 @@ fn to_action(cmd: ActionCmd) -> Result<NcAction, Failure> {
 
 /// Runs `isms nc`.
 pub fn run(args: NcArgs) -> Result<u8, Failure> {
+    if let NcCmd::Transition { id, action } = args.cmd {
+        return transition(&args.file, &id, action).map(|()| 0);
+    }
     let isms = io::load_isms(&args.file)?;
     match args.cmd {
         NcCmd::List { json, as_of } => {
@@ -255,16 +257,18 @@ pub fn run(args: NcArgs) -> Result<u8, Failure> {
             let detail = isms.nc_show(&id, as_of.unwrap_or_else(io::today)).map_err(io::core(&args.file))?;
             crate::show(Some(&isms), &Response::NcDetail(detail), Format::text_or_json(json))?;
         }
-        NcCmd::Transition { id, action } => transition(&args.file, &isms, &id, action)?,
+        NcCmd::Transition { .. } => {}
     }
     Ok(0)
 }
 
-fn transition(file: &Path, isms: &Isms, id: &str, cmd: ActionCmd) -> Result<(), Failure> {
+/// Applies the action under the document's lock, from read to rename, so
+/// concurrent transitions queue instead of losing one another's change.
+fn transition(file: &Path, id: &str, cmd: ActionCmd) -> Result<(), Failure> {
     if file.as_os_str() == "-" {
         return Err(Failure::input("transition rewrites the document: give a file path, not `-`"));
     }
-    let new = isms.nc_transition(id, &to_action(cmd)?).map_err(io::core(file))?;
-    io::write_atomic(file, new.canonical_json().as_bytes())?;
+    let action = to_action(cmd)?;
+    let new = io::update_document(file, |isms| isms.nc_transition(id, &action).map_err(io::core(file)))?;
     crate::emit(&isms_core::render::text::nc_transition(new.document(), id))
 }

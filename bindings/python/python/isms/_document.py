@@ -85,9 +85,12 @@ class Isms:
         return self._doc.to_json()
 
     def save(self, path: PathLike) -> None:
-        """Writes :meth:`to_json` to ``path`` (UTF-8)."""
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(self.to_json())
+        """Writes :meth:`to_json` to ``path`` (UTF-8) atomically: the old file or
+        the new one, never a torn one; symlinks followed, owner and mode kept;
+        a hard-linked, read-only or non-regular file refused (see ``isms._save``)."""
+        from ._save import save_text
+
+        save_text(path, self.to_json())
 
     # -- checks --------------------------------------------------------------------------------
 
