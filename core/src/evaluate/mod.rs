@@ -30,7 +30,7 @@ pub mod readiness;
 mod rule;
 mod rules;
 
-pub use ctx::{Ctx, Draft, Out};
+pub(crate) use ctx::{Ctx, Draft, Out};
 pub use drift::{Drift, drift};
 pub use readiness::{Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
