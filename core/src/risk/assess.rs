@@ -282,8 +282,7 @@ fn assess_one(
     let acceptance_expired = acceptance_expires_on.is_some_and(|d| d < as_of);
     let accepted = acc.is_some_and(|a| Some(&a.by) == r.owner.as_ref() && a.on <= as_of) && !acceptance_expired;
 
-    let review_due_on =
-        r.assessed_on.map(|d| d.checked_add_days(Days::new(doc.settings.risk_review_days.into())).unwrap_or(Date::MAX));
+    let review_due_on = crate::schedule::risk_review_due(doc, r);
     let mut out = AssessedRisk {
         id: r.id.clone(),
         title: r.title.clone(),

@@ -315,8 +315,7 @@ pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
     }
     training(doc, &mut b);
     for d in doc.documents.iter().filter(|d| d.status != DocumentStatus::Retired) {
-        let Some(last) = d.last_reviewed_on.or(d.approved_on) else { continue };
-        let due = add_days(last, i64::from(d.review_interval_days.unwrap_or(s.document_review_days)));
+        let Some(due) = super::document_review_due(doc, d) else { continue };
         b.add(
             due,
             K::DocumentReview,
@@ -340,8 +339,7 @@ pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
         );
     }
     for r in doc.risks.iter().filter(|r| r.status != RiskStatus::Closed) {
-        let Some(on) = r.assessed_on else { continue };
-        let due = add_days(on, i64::from(s.risk_review_days));
+        let Some(due) = super::risk_review_due(doc, r) else { continue };
         b.add(
             due,
             K::RiskReassessment,

@@ -61,6 +61,23 @@ pub fn add_years(date: Date, years: i64) -> Date {
     add_months(date, years.saturating_mul(12))
 }
 
+/// When document `d` of `doc` is next due for review: its last review (or
+/// approval) plus its own interval, else `settings.document_review_days`.
+/// `None` without either date. The one definition the evaluation rule
+/// (`documents.review_overdue`) and the calendar share.
+pub fn document_review_due(doc: &crate::Document, d: &crate::model::DocumentedInfo) -> Option<Date> {
+    let last = d.last_reviewed_on.or(d.approved_on)?;
+    Some(add_days(last, i64::from(d.review_interval_days.unwrap_or(doc.settings.document_review_days))))
+}
+
+/// When risk `r` of `doc` is next due for reassessment: `assessed_on` plus
+/// `settings.risk_review_days`. `None` when it was never assessed. Shared by
+/// the risk assessment (and so the `risk.review_overdue` rule) and the
+/// calendar.
+pub fn risk_review_due(doc: &crate::Document, r: &crate::model::Risk) -> Option<Date> {
+    r.assessed_on.map(|on| add_days(on, i64::from(doc.settings.risk_review_days)))
+}
+
 /// Adds (or subtracts) calendar days; saturates at chrono's date limits.
 pub fn add_days(date: Date, days: i64) -> Date {
     let n = Days::new(days.unsigned_abs());

@@ -3,7 +3,7 @@
 use super::super::{Ctx, Draft, EntityKind as K, Out, Rule, Severity, Stage};
 use crate::catalog::{self, DocKind, Source, Trigger};
 use crate::model::{DocumentStatus, ImplementationStatus};
-use crate::soa::{Applicability, add_days};
+use crate::soa::Applicability;
 
 /// Days within which some evidence must have been collected for the ISMS to
 /// count as monitored (`monitoring.no_recent_evidence`).
@@ -159,14 +159,12 @@ fn mandatory_unapproved(cx: &Ctx, out: &mut Out) {
 fn review_overdue(cx: &Ctx, out: &mut Out) {
     for d in cx.doc.documents.iter().filter(|d| d.status == DocumentStatus::Approved) {
         out.check();
-        let interval = d.review_interval_days.unwrap_or(cx.settings().document_review_days);
-        match d.last_reviewed_on.or(d.approved_on) {
-            None => out.push(
+        match (d.last_reviewed_on.or(d.approved_on), crate::schedule::document_review_due(cx.doc, d)) {
+            (None, _) | (_, None) => out.push(
                 Draft::new(format!("document \"{}\" has no approval or review date", d.title))
                     .entity(K::Document, &d.id),
             ),
-            Some(last) => {
-                let due = add_days(last, interval);
+            (Some(last), Some(due)) => {
                 if due < cx.as_of {
                     out.push(
                         Draft::new(format!(
