@@ -447,3 +447,29 @@ fn healthy_fixture_matches_the_builder() {
         "tests/fixtures/healthy.json is out of date; run UPDATE_FIXTURES=1 cargo test -p isms-core --test evaluate_rules"
     );
 }
+
+#[test]
+fn placeholder_justifications_of_exclusions_block_stage_1() {
+    for filler in ["", "   ", "-", "n/a", "N/A", "TBD", "...", "not applicable", "todo"] {
+        let mut d = healthy();
+        let e = entry(&mut d, "7.4");
+        e.applicable = false;
+        e.reasons.clear();
+        e.justification = Some(filler.into());
+        let ev = run(&d);
+        let f = ev
+            .findings
+            .iter()
+            .find(|f| f.rule == "soa.exclusion_unjustified")
+            .unwrap_or_else(|| panic!("`{filler}` is not a justification"));
+        assert_eq!(f.severity, Severity::Blocker, "`{filler}`");
+        assert!(!ev.readiness.stage1.ready, "`{filler}` blocks Stage 1");
+    }
+    // A real reason is accepted.
+    let mut d = healthy();
+    let e = entry(&mut d, "7.4");
+    e.applicable = false;
+    e.reasons.clear();
+    e.justification = Some("No offices: staff work remotely, no physical perimeter to monitor".into());
+    assert!(!run(&d).findings.iter().any(|f| f.rule == "soa.exclusion_unjustified"));
+}

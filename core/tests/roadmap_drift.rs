@@ -65,12 +65,15 @@ fn drift_between_documents_carries_the_soa_diff() {
     e.applicable = true;
     e.justification = None;
     e.reasons = vec![isms_core::model::InclusionReason::RiskTreatment];
+    // And justify the exclusion of 7.10, the example's other blocker.
+    let e = new.soa.entries.iter_mut().find(|e| e.control.trim_start_matches("A.") == "7.10").unwrap();
+    e.justification = Some("No storage media are used outside the cloud provider's data centres".into());
     let (old, new) = (Isms::new(old).unwrap(), Isms::new(new).unwrap());
     let dr = old.drift_documents(&new, d("2026-11-29"), d("2026-11-29"));
     assert!(dr.resolved.iter().any(|f| f.rule == "soa.excluded_but_relied_on"), "{:?}", dr.resolved);
-    assert!(dr.stage1.removed_blockers.len() == 1 && dr.stage1.new_ready && !dr.stage1.old_ready);
+    assert!(dr.stage1.removed_blockers.len() == 2 && dr.stage1.new_ready && !dr.stage1.old_ready);
     let soa = dr.soa.as_ref().unwrap();
-    assert_eq!(soa.controls.len(), 1);
+    assert_eq!(soa.controls.len(), 2);
     assert_eq!(soa.controls[0].control, "7.4");
     // And back again: the blocker is new, so the CI gate fails.
     let back = new.drift_documents(&old, d("2026-11-29"), d("2026-11-29"));

@@ -51,7 +51,10 @@ fn realistic_example_has_every_section_and_no_external_reference() {
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("<img"));
     assert_eq!(html.matches("<svg").count(), 3, "readiness chart and two heat maps");
     assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
-    assert!(html.contains("Not ready: 1 blocker(s)."), "the SoA blocker of the example");
+    assert!(
+        html.contains("Not ready: 2 blocker(s)."),
+        "the SoA blockers of the example: 7.4 relied on, 7.10 unjustified"
+    );
     assert!(html.contains("soa.excluded_but_relied_on"));
     assert!(html.contains("Pass the certification audit"));
     // Balanced table markup: a cheap well-formedness check.

@@ -348,12 +348,18 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
             (Applicability::Excluded, Some(e)) => {
                 summary.addressed += 1;
                 summary.excluded += 1;
-                if e.justification.as_deref().is_none_or(|j| j.trim().is_empty()) {
-                    issue(
+                match e.justification.as_deref().map(str::trim) {
+                    None | Some("") => issue(
                         SoaIssueKind::ExclusionWithoutJustification,
                         vec![],
                         format!("control {} is excluded without a justification", ctl.id),
-                    );
+                    ),
+                    Some(j) if is_placeholder(j) => issue(
+                        SoaIssueKind::ExclusionWithoutJustification,
+                        vec![],
+                        format!("control {} is excluded with a placeholder for a justification (`{j}`)", ctl.id),
+                    ),
+                    Some(_) => {}
                 }
                 if !treatments.is_empty() {
                     issue(
@@ -437,4 +443,18 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
         entries,
         issues,
     }
+}
+/// Whether a justification is a placeholder rather than a reason: empty
+/// after trimming, punctuation only (`-`, `...`, `?`), or one of the stock
+/// fillers (`n/a`, `na`, `tbd`, `tba`, `todo`, `none`, `null`, `nil`, `x`),
+/// compared case-insensitively. An SoA exclusion needs a real reason (6.1.3
+/// d), so a placeholder counts as none.
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    if t.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    const FILLERS: [&str; 11] =
+        ["n/a", "n.a.", "na", "tbd", "tba", "todo", "none", "null", "nil", "x", "not applicable"];
+    FILLERS.contains(&t.as_str())
 }
