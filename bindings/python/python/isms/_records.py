@@ -233,7 +233,7 @@ def _frame_from_rows(pd: Any, rows: Sequence[Mapping[str, Any]]) -> Any:
         if (
             present
             and len(present) < len(values)
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in present)
+            and all(isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63 for v in present)
         ):
             df[col] = pd.array(values, dtype="Int64")
     return df
