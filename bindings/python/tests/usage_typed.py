@@ -43,7 +43,7 @@ def summarise(path: str) -> dict[str, int]:
     hm: isms.HeatMap = doc.heatmap(dt.date(2025, 1, 1))
     plan: isms.TreatmentPlan = doc.treatment_plan(dt.date(2025, 1, 1))
     csv_text: str = soa.to_csv() + soa.to_markdown() + soa.to_html() + reg.to_csv() + reg.to_markdown()
-    svg: str = hm.to_svg(residual=True)
+    svg: str = doc.heatmap(dt.date(2025, 1, 1), residual=True).to_svg()
     worst: str | None = ev.worst
     failing: bool = ev.fails("major") or doc.drift(doc, as_of=dt.date(2025, 1, 1)).fails("blocker")
     dsim: isms.DocumentSimulation = doc.simulate(years=1000, seed=1, risk=None, tolerance=1e5)
@@ -85,3 +85,16 @@ def summarise(path: str) -> dict[str, int]:
         del codes
     del due, clause, rank, level
     return {"problems": len(problems), "titles": len(titles), "rows": len(rows), "docs": len(docs)}
+
+
+def engine_api(doc: isms.Isms) -> None:
+    """The engine-based additions type-check too."""
+    ass: isms.RiskAssessment = doc.risk_assessment()
+    row: isms.results.RegisterRow = doc.risk_register().rows[0]
+    nc: isms.NcDetail = doc.nc_show("nc-1")
+    ics: str = doc.calendar().to_ical()
+    drift: isms.Drift = doc.drift(to=dt.date(2026, 1, 1))
+    problems: list[isms.Problem] = isms.validate("{}")
+    text: str = doc.call("evaluate", {"as_of": "2025-01-01"}) + isms.call("schemas")
+    ops: list[dict[str, object]] = isms.operations()
+    del ass, row, nc, ics, drift, problems, text, ops

@@ -137,7 +137,7 @@ class Isms:
         fingerprint; with ``newer``, the SoA diff too.
 
         Raises :class:`isms.InvalidArgumentError` with neither ``newer`` nor ``to``."""
-        return Drift(self._doc.drift(_engine.iso(_engine.as_of(as_of)), _native_of(newer), _engine.iso(to)))
+        return Drift(self._doc.drift(str(_engine.iso(_engine.as_of(as_of))), _native_of(newer), _engine.iso(to)))
 
     def roadmap(self, as_of: Optional[DateLike] = None) -> Roadmap:
         """The 17 checklist steps towards certification as of ``as_of``: each

@@ -56,7 +56,8 @@ class Evaluation(Result):
     def worst(self) -> Optional[str]:
         """The most severe finding's severity (``blocker``, ``major``,
         ``minor``, ``info``), or ``None`` without findings."""
-        return self.verdict().get("worst")
+        worst: Optional[str] = self.verdict().get("worst")
+        return worst
 
     def verdict(self, fail_on: str = "blocker") -> Record:
         """The engine's verdict at ``fail_on`` (``isms check --fail-on``):
