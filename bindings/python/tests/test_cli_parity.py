@@ -56,7 +56,7 @@ def test_risk_register(cli: Cli, northwind: isms.Isms, fmt: str) -> None:
 @pytest.mark.parametrize("residual", [False, True])
 def test_heatmap_svg(cli: Cli, northwind: isms.Isms, residual: bool) -> None:
     args = ["risk", "heatmap", str(NORTHWIND), "--svg", "-", "--as-of", AS_OF] + (["--residual"] if residual else [])
-    assert northwind.heatmap(AS_OF).to_svg(residual=residual) == cli(*args)
+    assert northwind.heatmap(AS_OF, residual=residual).to_svg() == cli(*args)
 
 
 def test_roadmap(cli: Cli, northwind: isms.Isms) -> None:
@@ -84,10 +84,13 @@ def test_evaluation_and_verdicts(cli: Cli, cli_exit: Callable[..., int], northwi
 
 def test_drift_and_verdict(cli: Cli, cli_exit: Callable[..., int], northwind: isms.Isms) -> None:
     later = "2028-01-01"
-    drift = northwind.drift(as_of=AS_OF, to=later)
-    # Isms.drift compares two documents (with their SoA diff): `isms diff OLD NEW`.
+    drift = northwind.drift(northwind, as_of=AS_OF, to=later)
+    # With a newer document (and its SoA diff): `isms diff OLD NEW`.
     both = [str(NORTHWIND), str(NORTHWIND), "--as-of", AS_OF, "--to", later]
     assert drift.to_json() == cli("diff", *both, "--json")
+    # One document at two dates: `isms diff FILE --as-of A --to B`.
+    dates = northwind.drift(as_of=AS_OF, to=later)
+    assert dates.to_json() == cli("diff", str(NORTHWIND), "--as-of", AS_OF, "--to", later, "--json")
     for threshold in ("blocker", "major", "minor", "info"):
         code = cli_exit("diff", *both, "--fail-on-new", threshold)
         assert code == int(drift.fails(threshold)), threshold
