@@ -1,20 +1,22 @@
-//! A computation's result held natively until Python asks for it.
+//! An engine response held natively until Python asks for it.
 //!
 //! Converting a big result (a 20,000-risk register) into Python dicts costs
 //! more than computing it, and a caller often needs only a summary or a
-//! DataFrame. So computations return a [`Value`]: the typed core result,
-//! untouched. It is serialised when Python reads it: to compact JSON text
-//! parsed by `json.loads` for `to_obj` (the Python wrappers keep what they
-//! read, so nothing is cached here), to pretty JSON text for
-//! `to_json`, and straight into columns for pandas (`columns`,
+//! DataFrame. So operations return a [`Value`]: the engine's typed
+//! [`Response`], untouched. It is serialised when Python reads it: to
+//! compact JSON text parsed by `json.loads` for `to_obj` (the Python
+//! wrappers keep what they read, so nothing is cached here), to the engine's
+//! JSON for `to_json`, straight into columns for pandas (`columns`,
 //! `columns_encoded`; see [`crate::columns`]), which needs neither the JSON
-//! tree nor a Python object per cell. Functions that take a result back
-//! (renderers such as the SoA's CSV) borrow the typed value ([`Value::get`]).
-use std::any::Any;
+//! tree nor a Python object per cell, and to any other format by the
+//! engine's own renderers (`render`: CSV, Markdown, HTML, SVG, Mermaid,
+//! iCalendar, text).
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use isms_core::{Error, json};
+use isms_core::engine::{Format, Response, Verdict};
+use isms_core::evaluate::Severity;
+use isms_core::{Error, Isms};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
@@ -22,72 +24,82 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::columns::{self, Cell, Column, Encoded, Labels};
+use crate::convert::run;
 use crate::errors::to_py_err;
 
-/// A typed core result, serialised on demand.
-trait Held: Any + Send + Sync {
-    /// Compact JSON text, for `json.loads` (computed on each call: Python
-    /// keeps what it read).
-    fn compact(&self) -> Result<String, Error>;
-    /// Pretty-printed JSON text (the CLI's `--json` output).
-    fn text(&self) -> String;
-    /// The number of top-level fields and the array at field `key` as columns.
-    fn table(&self, key: &str) -> Result<(usize, Option<Vec<Column>>), Error>;
-    fn as_any(&self) -> &dyn Any;
-    fn type_name(&self) -> &'static str;
-}
+/// An engine [`Response`] as `Serialize`: its JSON shape, the one
+/// [`Response::to_json`] writes, for the column writer and compact JSON.
+/// (The core has `to_json` but no `Serialize` impl on `Response`; with one
+/// this match would go.)
+struct Ser<'a>(&'a Response);
 
-struct Typed<T> {
-    value: T,
+impl Serialize for Ser<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Response::Problems(x) => x.serialize(s),
+            Response::Evaluation(x) => x.serialize(s),
+            Response::Verdict(x) => x.serialize(s),
+            Response::Drift(x) => x.serialize(s),
+            Response::Assessment(x) => x.serialize(s),
+            Response::Register(x) => x.serialize(s),
+            Response::HeatMap(x, _) => x.serialize(s),
+            Response::TreatmentPlan(x) => x.serialize(s),
+            Response::DocumentSimulation(x) => x.serialize(s),
+            Response::Simulation(x) => x.serialize(s),
+            Response::Portfolio(x) => x.serialize(s),
+            Response::Rosi(x) => x.serialize(s),
+            Response::Number(x) => x.serialize(s),
+            Response::Statement(x) => x.serialize(s),
+            Response::SoaDiff(x) => x.serialize(s),
+            Response::Calendar(x) => x.serialize(s),
+            Response::CertificationCycle(x) => x.serialize(s),
+            Response::AuditProgramme(x) => x.serialize(s),
+            Response::Duration(x) => x.serialize(s),
+            Response::ReviewPlan(x) => x.serialize(s),
+            Response::NcReport(x) => x.serialize(s),
+            Response::NcDetail(x) => x.serialize(s),
+            Response::Document(x) => x.serialize(s),
+            Response::Roadmap(x) => x.serialize(s),
+            Response::Report(x) => x.serialize(s),
+            Response::Controls(x) => x.serialize(s),
+            Response::Mapping(x, _) => x.serialize(s),
+            Response::Clauses(x) => x.serialize(s),
+            Response::MandatoryDocuments(x) => x.serialize(s),
+            Response::Rules(x) => x.serialize(s),
+            Response::AuditTimeChart(x) => x.serialize(s),
+            Response::Methodology(x) => x.serialize(s),
+            Response::Json(x) => x.serialize(s),
+            Response::Names(x) => x.serialize(s),
+            Response::Operations(x) => x.serialize(s),
+        }
+    }
 }
 
 fn conversion_error(e: impl std::fmt::Display) -> Error {
     Error::invalid_argument("$", format!("cannot convert the result: {e}"))
 }
 
-impl<T: Serialize + Send + Sync + 'static> Held for Typed<T> {
-    fn compact(&self) -> Result<String, Error> {
-        serde_json::to_string(&self.value).map_err(conversion_error)
-    }
-
-    fn text(&self) -> String {
-        json::to_json(&self.value)
-    }
-
-    fn table(&self, key: &str) -> Result<(usize, Option<Vec<Column>>), Error> {
-        columns::table(&self.value, key).map_err(conversion_error)
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn type_name(&self) -> &'static str {
-        let full = std::any::type_name::<T>();
-        full.rsplit("::").next().unwrap_or(full)
-    }
-}
-
-/// A result of the engine, held natively (immutable) in its typed form.
+/// An engine response, held natively (immutable) in its typed form, with
+/// the ISMS it was computed from (text renderers name its people and risks).
 #[pyclass(frozen, module = "isms._native")]
 pub struct Value {
-    inner: Arc<dyn Held>,
+    inner: Arc<Held>,
+}
+
+struct Held {
+    response: Response,
+    isms: Option<Arc<Isms>>,
 }
 
 impl Value {
-    /// Holds a core output; nothing is serialised yet.
-    pub fn new<T: Serialize + Send + Sync + 'static>(value: T) -> Self {
-        Self { inner: Arc::new(Typed { value }) }
+    /// Holds a response; nothing is serialised yet.
+    pub fn new(response: Response, isms: Option<Arc<Isms>>) -> Self {
+        Self { inner: Arc::new(Held { response, isms }) }
     }
 
-    /// The typed result, if it is a `T`.
-    pub fn get<T: 'static>(&self) -> Option<&T> {
-        self.inner.as_any().downcast_ref::<Typed<T>>().map(|t| &t.value)
-    }
-
-    /// The core type held (`Assessment`, `Statement`, ...).
-    pub fn kind(&self) -> &'static str {
-        self.inner.type_name()
+    /// The response.
+    pub fn response(&self) -> &Response {
+        &self.inner.response
     }
 
     /// The array at `key` as columns (built with the GIL released), or
@@ -95,7 +107,7 @@ impl Value {
     fn columns_of(&self, py: Python<'_>, key: &str) -> PyResult<Vec<Column>> {
         let held = Arc::clone(&self.inner);
         let k = key.to_owned();
-        match py.detach(move || held.table(&k)) {
+        match py.detach(move || columns::table(&Ser(&held.response), &k).map_err(conversion_error)) {
             Ok((_, Some(cols))) => Ok(cols),
             Ok((_, None)) => Err(to_py_err(py, &Error::NotFound { kind: "result_table".into(), id: key.into() })),
             Err(e) => Err(to_py_err(py, &e)),
@@ -176,14 +188,50 @@ impl Value {
         // `json.loads`: measured faster than building a serde_json tree and
         // converting it (203 vs 319 ms for a 20,000-risk assessment).
         let held = Arc::clone(&self.inner);
-        let text = py.detach(move || held.compact()).map_err(|e| to_py_err(py, &e))?;
+        let text = py
+            .detach(move || serde_json::to_string(&Ser(&held.response)).map_err(conversion_error))
+            .map_err(|e| to_py_err(py, &e))?;
         py.import("json")?.getattr("loads")?.call1((text,))
     }
 
-    /// The result as pretty-printed, deterministic JSON text.
+    /// The result as pretty-printed, deterministic JSON text (the engine's
+    /// JSON format, what the CLI's `--json` prints).
     fn to_json(&self, py: Python<'_>) -> String {
         let held = Arc::clone(&self.inner);
-        py.detach(move || held.text())
+        py.detach(move || held.response.to_json())
+    }
+
+    /// The result rendered by the engine in `format` (`json`, `text`, `csv`,
+    /// `markdown`/`md`, `html`, `svg`, `mermaid`, `ical`/`ics`). Raises
+    /// `isms.InvalidArgumentError` for a format this result does not have.
+    fn render(&self, py: Python<'_>, format: &str) -> PyResult<String> {
+        let held = Arc::clone(&self.inner);
+        let format = format.to_owned();
+        run(py, move || {
+            let format: Format = format.parse()?;
+            held.response.render(format, held.isms.as_deref().map(Isms::document))
+        })
+    }
+
+    /// The formats `render` takes for this result, JSON first.
+    fn formats(&self) -> Vec<&'static str> {
+        self.inner.response.formats().iter().map(|f| f.as_str()).collect()
+    }
+
+    /// The `--fail-on` verdict of an evaluation (`isms check --fail-on`)
+    /// at `fail_on` (`blocker`, `major`, `minor`, `info`), or for a drift
+    /// whether a new or newly worsened finding reaches it (`isms diff
+    /// --fail-on-new`). An evaluation's verdict is a `Verdict` value; a
+    /// drift's a bool.
+    fn verdict(&self, py: Python<'_>, fail_on: &str) -> PyResult<Py<PyAny>> {
+        let t: Severity = fail_on.parse().map_err(|e: Error| to_py_err(py, &e))?;
+        match &self.inner.response {
+            Response::Evaluation(e) => {
+                Ok(Py::new(py, Value::new(Response::Verdict(Verdict::of(e, t)), None))?.into_any())
+            }
+            Response::Drift(d) => Ok(d.fails(t).into_py_any(py)?),
+            _ => Err(to_py_err(py, &Error::invalid_argument("$", "a verdict is of an evaluation or a drift"))),
+        }
     }
 
     /// The array at top-level field `key` as columns: a dict from column
@@ -204,6 +252,8 @@ impl Value {
     /// - `"i8"`: `data` = native-endian int64 per row (no nulls);
     /// - `"u8"`: `data` = native-endian uint64 per row (no nulls; some value
     ///   above the int64 range, none negative);
+    /// - `"i8?"`: `data` = native-endian int64 per row, `labels` = one byte
+    ///   per row, 1 where a value is present (0 for null);
     /// - `"f8"`: `data` = native-endian float64 per row, NaN for null;
     /// - `"str"`: `labels` = the column's strings (each once, except in
     ///   nearly-unique columns, which skip the lookup), `data` =
@@ -219,6 +269,11 @@ impl Value {
                 Encoded::Bool(b) => ("bool", PyBytes::new(py, &b).into_any(), None),
                 Encoded::Int(i) => ("i8", PyBytes::new(py, bytemuck::cast_slice(&i)).into_any(), None),
                 Encoded::UInt(u) => ("u8", PyBytes::new(py, bytemuck::cast_slice(&u)).into_any(), None),
+                Encoded::NullableInt { values, valid } => (
+                    "i8?",
+                    PyBytes::new(py, bytemuck::cast_slice(&values)).into_any(),
+                    Some(PyBytes::new(py, &valid).into_any()),
+                ),
                 Encoded::Float(f) => ("f8", PyBytes::new(py, bytemuck::cast_slice(&f)).into_any(), None),
                 Encoded::Str { codes, labels } => (
                     "str",
@@ -243,7 +298,7 @@ impl Value {
             let mut times = Vec::with_capacity(runs.max(1));
             for _ in 0..runs.max(1) {
                 let t = std::time::Instant::now();
-                let (_, cols) = held.table(&k)?;
+                let (_, cols) = columns::table(&Ser(&held.response), &k).map_err(conversion_error)?;
                 let encoded: Vec<Encoded> = cols.unwrap_or_default().into_iter().map(Column::encode).collect();
                 drop(std::hint::black_box(encoded));
                 times.push(t.elapsed().as_secs_f64());
@@ -255,8 +310,8 @@ impl Value {
     }
 
     fn __repr__(&self) -> PyResult<String> {
-        let (fields, _) =
-            self.inner.table("").map_err(|e| PyErr::new::<pyo3::exceptions::PyValueError, _>(e.to_string()))?;
-        Ok(format!("<isms._native.Value {}: object with {fields} fields>", self.inner.type_name()))
+        let (fields, _) = columns::table(&Ser(&self.inner.response), "")
+            .map_err(|e| PyErr::new::<pyo3::exceptions::PyValueError, _>(e.to_string()))?;
+        Ok(format!("<isms._native.Value: object with {fields} fields>"))
     }
 }

@@ -25,7 +25,7 @@ def test_annex_a_all_and_filters() -> None:
 def test_annex_a_bad_arguments() -> None:
     with pytest.raises(isms.InvalidArgumentError) as info:
         catalog.annex_a(theme="cosmic")
-    assert info.value.path == "theme" and "organizational" in info.value.reason
+    assert info.value.path == "$.theme" and "organizational" in info.value.reason
     with pytest.raises(isms.InvalidArgumentError):
         catalog.annex_a(attribute="#Nonsense")
 

@@ -25,14 +25,14 @@ def northwind() -> isms.Isms:
 @pytest.mark.parametrize("seed", [0, 7, 123456789])
 def test_simulate(cli: Cli, northwind: isms.Isms, seed: int) -> None:
     out = cli("simulate", str(NORTHWIND), "--years", "5000", "--seed", str(seed), "--json")
-    assert northwind.simulate(trials=5_000, seed=seed).to_json() == out
+    assert northwind.simulate(years=5_000, seed=seed).to_json() == out
 
 
 def test_simulate_one_risk_with_tolerance(cli: Cli, northwind: isms.Isms) -> None:
-    risk = northwind.simulate(trials=100).risks[1].id
+    risk = northwind.simulate(years=100).risks[1].id
     out = cli("simulate", str(NORTHWIND), "--years", "3000", "--seed", "3", "--risk", risk,
               "--tolerance", "50000", "--json")
-    sim = northwind.simulate(trials=3_000, seed=3, risk=risk, tolerance=50_000)
+    sim = northwind.simulate(years=3_000, seed=3, risk=risk, tolerance=50_000)
     assert sim.to_json() == out and json.loads(out)["risks"][0]["id"] == risk
 
 
@@ -56,7 +56,7 @@ def test_risk_register(cli: Cli, northwind: isms.Isms, fmt: str) -> None:
 @pytest.mark.parametrize("residual", [False, True])
 def test_heatmap_svg(cli: Cli, northwind: isms.Isms, residual: bool) -> None:
     args = ["risk", "heatmap", str(NORTHWIND), "--svg", "-", "--as-of", AS_OF] + (["--residual"] if residual else [])
-    assert northwind.heatmap(AS_OF).to_svg(residual=residual) == cli(*args)
+    assert northwind.heatmap(AS_OF, residual=residual).to_svg() == cli(*args)
 
 
 def test_roadmap(cli: Cli, northwind: isms.Isms) -> None:
@@ -84,10 +84,13 @@ def test_evaluation_and_verdicts(cli: Cli, cli_exit: Callable[..., int], northwi
 
 def test_drift_and_verdict(cli: Cli, cli_exit: Callable[..., int], northwind: isms.Isms) -> None:
     later = "2028-01-01"
-    drift = northwind.drift(northwind, AS_OF, later)
-    # Isms.drift compares two documents (with their SoA diff): `isms diff OLD NEW`.
+    drift = northwind.drift(northwind, as_of=AS_OF, to=later)
+    # With a newer document (and its SoA diff): `isms diff OLD NEW`.
     both = [str(NORTHWIND), str(NORTHWIND), "--as-of", AS_OF, "--to", later]
     assert drift.to_json() == cli("diff", *both, "--json")
+    # One document at two dates: `isms diff FILE --as-of A --to B`.
+    dates = northwind.drift(as_of=AS_OF, to=later)
+    assert dates.to_json() == cli("diff", str(NORTHWIND), "--as-of", AS_OF, "--to", later, "--json")
     for threshold in ("blocker", "major", "minor", "info"):
         code = cli_exit("diff", *both, "--fail-on-new", threshold)
         assert code == int(drift.fails(threshold)), threshold

@@ -24,7 +24,7 @@ def northwind() -> isms.Isms:
 
 @pytest.fixture(scope="module")
 def sim(northwind: isms.Isms) -> isms.DocumentSimulation:
-    return northwind.simulate(trials=TRIALS, seed=SEED)
+    return northwind.simulate(years=TRIALS, seed=SEED)
 
 
 def quantified(doc: isms.Isms) -> list[dict]:
@@ -52,16 +52,16 @@ def test_shape(northwind: isms.Isms, sim: isms.DocumentSimulation) -> None:
 
 
 def test_deterministic_for_a_seed(northwind: isms.Isms, sim: isms.DocumentSimulation) -> None:
-    again = northwind.simulate(trials=TRIALS, seed=SEED)
+    again = northwind.simulate(years=TRIALS, seed=SEED)
     assert again.to_dict() == sim.to_dict() and again.to_json() == sim.to_json()
-    other = northwind.simulate(trials=TRIALS, seed=SEED + 1)
+    other = northwind.simulate(years=TRIALS, seed=SEED + 1)
     assert [r.inherent.mean for r in other.risks] != [r.inherent.mean for r in sim.risks]
 
 
 def test_a_risk_alone_is_the_same_as_with_the_others(northwind: isms.Isms, sim: isms.DocumentSimulation) -> None:
     # Each risk's stream comes from the seed and its id, not from its position.
     for r in sim.risks:
-        alone = northwind.simulate(trials=TRIALS, seed=SEED, risk=r.id)
+        alone = northwind.simulate(years=TRIALS, seed=SEED, risk=r.id)
         assert len(alone) == 1 and alone.portfolio is None and alone.residual_portfolio is None
         assert alone.risks[0].to_dict() == r.to_dict()
 
@@ -125,7 +125,7 @@ def test_per_risk_table(sim: isms.DocumentSimulation) -> None:
 
 
 def test_tolerance_and_options(northwind: isms.Isms) -> None:
-    s = northwind.simulate(trials=2_000, seed=1, tolerance=100_000, lec_points=11)
+    s = northwind.simulate(years=2_000, seed=1, tolerance=100_000, lec_points=11)
     assert s.options.tolerance == 100_000
     for r in s.risks:
         p = r.inherent.prob_exceeds_tolerance
@@ -142,11 +142,11 @@ def test_errors(northwind: isms.Isms, small_doc: dict) -> None:
     with pytest.raises(isms.NotFoundError):
         northwind.simulate(risk=unquantified)
     with pytest.raises(isms.InvalidArgumentError) as e:
-        northwind.simulate(trials=0)
+        northwind.simulate(years=0)
     assert e.value.path == "options.trials"
     with pytest.raises(isms.LimitExceededError):
-        northwind.simulate(trials=1_000_000, max_work=10_000)
-    empty = isms.Isms.from_dict(small_doc).simulate(trials=100)
+        northwind.simulate(years=1_000_000, max_work=10_000)
+    empty = isms.Isms.from_dict(small_doc).simulate(years=100)
     assert len(empty) == 0 and empty.portfolio is None and len(empty.to_pandas()) == 0
 
 
@@ -154,7 +154,7 @@ def test_analytic_mean_of_a_model() -> None:
     model = {"frequency": {"kind": "lef", "loss_event_frequency": {"kind": "constant", "value": 2}},
              "primary_loss": {"kind": "uniform", "min": 0, "max": 100}}
     assert isms.analytic_mean(model) == pytest.approx(100.0)
-    sim = isms.simulate(model, trials=40_000, seed=3)
+    sim = isms.simulate(model, years=40_000, seed=3)
     assert abs(sim.mean - 100.0) < 5 * sim.std_dev / math.sqrt(40_000)
     with pytest.raises(isms.InvalidArgumentError):
         isms.analytic_mean({**model, "primary_loss": {"kind": "uniform", "min": 10, "max": 1}})

@@ -68,7 +68,7 @@ def test_heatmap_plot(northwind: isms.Isms) -> None:
 
 def test_drift_between_two_dates_and_two_documents(northwind: isms.Isms) -> None:
     later = dt.date(2027, 3, 1)
-    d = northwind.drift(northwind, AS_OF, later)
+    d = northwind.drift(as_of=AS_OF, to=later)
     assert isinstance(d, isms.Drift) and d.old_as_of == AS_OF and d.new_as_of == later
     now, then = northwind.evaluate(AS_OF), northwind.evaluate(later)
     # Every finding of either date is accounted for exactly once.
@@ -77,7 +77,7 @@ def test_drift_between_two_dates_and_two_documents(northwind: isms.Isms) -> None
     assert len(d.new_findings) > 0  # evidence goes stale, actions fall overdue
     assert {f.fingerprint for f in d.new_findings} <= {f.fingerprint for f in then.findings}
     # The same document at the same date has not drifted.
-    same = northwind.drift(northwind, AS_OF)
+    same = northwind.drift(northwind, as_of=AS_OF)
     assert len(same.new_findings) == 0 and len(same.resolved) == 0
     assert same.to_pandas().shape[0] == 0
 

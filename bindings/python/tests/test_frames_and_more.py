@@ -37,10 +37,10 @@ RESULTS: dict[str, tuple[Callable[[isms.Isms], Any], list[str]]] = {
     "heatmap": (lambda d: d.heatmap(AS_OF), ["inherent", "residual"]),
     "cycle": (lambda d: d.certification_cycle(AS_OF), ["milestones"]),
     "nc": (lambda d: d.nc_report(AS_OF), ["nonconformities", "recurrences"]),
-    "drift": (lambda d: d.drift(d, AS_OF, dt.date(2028, 1, 1)), ["new_findings", "resolved", "worsened"]),
+    "drift": (lambda d: d.drift(as_of=AS_OF, to=dt.date(2028, 1, 1)), ["new_findings", "resolved", "worsened"]),
     "roadmap": (lambda d: d.roadmap(AS_OF), ["steps"]),
     "programme": (lambda d: d.audit_programme(AS_OF), ["proposals", "clauses", "controls"]),
-    "simulation": (lambda d: d.simulate(trials=500, seed=2), ["risks"]),
+    "simulation": (lambda d: d.simulate(years=500, seed=2), ["risks"]),
 }
 
 
@@ -106,7 +106,7 @@ def test_soa_diff(northwind: isms.Isms) -> None:
     back = newer.soa_diff(northwind)
     assert {c.control: c.changes for c in back.controls}[removed["control"].removeprefix("A.")] == ["added"]
     # The drift between the two documents carries the same SoA diff.
-    assert northwind.drift(newer, AS_OF).to_dict()["soa"] == diff.to_dict()
+    assert northwind.drift(newer, as_of=AS_OF).to_dict()["soa"] == diff.to_dict()
 
 
 def test_audit_programme(northwind: isms.Isms) -> None:
@@ -121,8 +121,9 @@ def test_audit_programme(northwind: isms.Isms) -> None:
     assert len(more) >= len(p)
     df = p.to_pandas("controls")
     assert len(df) == len(p.controls) and set(df["status"]) <= {"audited", "planned", "uncovered"}
-    with pytest.raises(isms.ParseError):
-        northwind.native.audit_programme("2026-11-29", {"no_such_option": 1})
+    with pytest.raises(isms.InvalidArgumentError) as bad:  # requests deny unknown fields
+        northwind.call("audit_programme", {"as_of": "2026-11-29", "options": {"no_such_option": 1}})
+    assert bad.value.path.startswith("$.options")
 
 
 def test_audit_duration(northwind: isms.Isms) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import sys
 
 import pytest
@@ -16,16 +18,16 @@ MODEL = {
 
 
 def test_simulate_summary_and_determinism() -> None:
-    sim = isms.simulate(MODEL, trials=20_000, seed=7, tolerance=500_000)
+    sim = isms.simulate(MODEL, years=20_000, seed=7, tolerance=500_000)
     assert isinstance(sim, isms.Simulation)
     assert sim.trials == 20_000 and sim.seed == 7
     assert 0 < sim.percentiles.p50 <= sim.percentiles.p95 <= sim.percentiles.p99
     assert sim.std_dev > 0 and sim.mean > 0
     assert 0 <= sim.prob_exceeds_tolerance <= 1  # a field reached through attribute access
     assert len(sim.loss_exceedance) == 101 and sim.loss_exceedance[0].probability >= sim.loss_exceedance[-1].probability
-    again = isms.simulate(MODEL, trials=20_000, seed=7, tolerance=500_000)
+    again = isms.simulate(MODEL, years=20_000, seed=7, tolerance=500_000)
     assert again.to_dict() == sim.to_dict()
-    assert isms.simulate(MODEL, trials=20_000, seed=8).mean != sim.mean
+    assert isms.simulate(MODEL, years=20_000, seed=8).mean != sim.mean
     assert sim.samples is None and "samples" not in sim.to_dict()
     assert "trials" in repr(sim) and "Simulation" in sim._repr_html_()
     df = sim.to_pandas()
@@ -36,7 +38,7 @@ def test_simulate_summary_and_determinism() -> None:
 
 def test_samples_are_a_numpy_view() -> None:
     np = pytest.importorskip("numpy")
-    sim = isms.simulate(MODEL, trials=50_000, seed=1, keep_samples=True)
+    sim = isms.simulate(MODEL, years=50_000, seed=1, keep_samples=True)
     s = sim.samples
     assert isinstance(s, np.ndarray) and s.dtype == np.float64 and s.shape == (50_000,)
     assert isinstance(s.base, bytes) and not s.flags.writeable  # views the engine's buffer, no copy
@@ -46,7 +48,7 @@ def test_samples_are_a_numpy_view() -> None:
 
 
 def test_samples_without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
-    sim = isms.simulate(MODEL, trials=100, keep_samples=True)
+    sim = isms.simulate(MODEL, years=100, keep_samples=True)
     monkeypatch.setitem(sys.modules, "numpy", None)
     with pytest.raises(ImportError, match=r"isms\[numpy\]"):
         sim.samples
@@ -58,28 +60,30 @@ def test_simulate_errors() -> None:
         isms.simulate(bad)
     assert info.value.path.startswith("fair.primary_loss")
     with pytest.raises(isms.InvalidArgumentError) as opt:
-        isms.simulate(MODEL, trials=0)
+        isms.simulate(MODEL, years=0)
     assert opt.value.path == "options.trials"
     with pytest.raises(isms.LimitExceededError):
-        isms.simulate(MODEL, trials=1_000_000, max_work=1000)
-    with pytest.raises(isms.ParseError) as parse:
+        isms.simulate(MODEL, years=1_000_000, max_work=1000)
+    # A request that does not fit the engine's request schema: invalid_argument at its JSON path.
+    with pytest.raises(isms.InvalidArgumentError) as parse:
         isms.simulate({"frequency": {"kind": "sometimes"}, "primary_loss": {"kind": "constant", "value": 1}})
-    assert parse.value.path.startswith("$.frequency")
-    with pytest.raises(isms.ParseError):
+    assert parse.value.path.startswith("$.model.frequency")
+    with pytest.raises(isms.InvalidArgumentError) as seed:
         isms.simulate(MODEL, seed=-1)
+    assert seed.value.path == "$.options.seed"
 
 
 def test_simulate_plot() -> None:
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
-    sim = isms.simulate(MODEL, trials=2_000)
+    sim = isms.simulate(MODEL, years=2_000)
     ax = sim.plot(label="CRM breach", log_x=True)
     (line,) = ax.get_lines()
     assert len(line.get_xdata()) == 101 and ax.get_ylabel() == "P(annual loss > x)"
 
 
 def test_simulate_releases_the_gil() -> None:
-    model, opts = MODEL, {"trials": 3_000_000, "seed": 3, "lec_points": 0, "keep_samples": False}
-    ticks, seconds = progress_during(lambda: isms._native.simulate(model, opts))
+    request = json.dumps({"model": MODEL, "options": {"trials": 3_000_000, "seed": 3, "lec_points": 0}})
+    ticks, seconds = progress_during(lambda: isms._native.simulate_model(request))
     assert seconds > 0.05, f"the simulation was too short ({seconds:.3f} s) to show anything"
     assert ticks >= 10, f"main thread made {ticks} steps during a {seconds:.3f} s simulation"

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 import isms
+from conftest import NORTHWIND
 from isms import Record, Table
 
 
@@ -49,13 +50,21 @@ def test_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
         isms.catalog.annex_a().to_pandas()
 
 
-def test_date_arguments() -> None:
-    from isms._records import _date_arg
+def test_dates_are_dates_or_iso_strings_and_as_of_defaults_to_today_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    from isms import _engine
 
-    assert _date_arg(dt.date(2025, 1, 2), "as_of") == "2025-01-02"
-    assert _date_arg(dt.datetime(2025, 1, 2, 3, 4), "as_of") == "2025-01-02"
-    assert _date_arg("2025-01-02", "as_of") == "2025-01-02"
-    assert _date_arg(None, "as_of") is None
+    assert _engine.iso(dt.date(2025, 1, 2)) == "2025-01-02"
+    assert _engine.iso(dt.datetime(2025, 1, 2, 3, 4)) == "2025-01-02"
+    assert _engine.iso("2025-01-02") == "2025-01-02" and _engine.iso(None) is None
+    assert _engine.today() == dt.datetime.now(dt.timezone.utc).date()
+    doc = isms.load(NORTHWIND)
     with pytest.raises(isms.InvalidArgumentError) as info:
-        _date_arg("yesterday", "as_of")  # type: ignore[arg-type]
-    assert info.value.path == "as_of"
+        doc.check("yesterday")
+    assert info.value.path == "$.as_of"
+    # Every as_of defaults through _engine.today(), the one place "today" is decided.
+    monkeypatch.setattr(_engine, "today", lambda: dt.date(2026, 11, 29))
+    assert doc.check().as_of == dt.date(2026, 11, 29)
+    assert doc.check().to_json() == doc.check(dt.date(2026, 11, 29)).to_json() == doc.check("2026-11-29").to_json()
+    assert doc.soa().as_of == doc.risk_register().as_of == doc.nc_report().as_of == dt.date(2026, 11, 29)
+    assert doc.calendar().start == dt.date(2026, 11, 29) and doc.calendar().end == dt.date(2027, 11, 29)
+    assert doc.drift(to="2027-01-01").old_as_of == dt.date(2026, 11, 29)

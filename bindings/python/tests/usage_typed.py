@@ -33,7 +33,7 @@ def summarise(path: str) -> dict[str, int]:
     cal: isms.Calendar = doc.calendar(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     first_day: dt.date = cal.items[0].date if len(cal) else cal.start
     nc: isms.Isms = doc.nc_transition("nc-1", "close", on=dt.date(2025, 2, 1), by="p1")
-    sim: isms.Simulation = isms.simulate({"frequency": {}}, trials=1000, seed=1, keep_samples=True)
+    sim: isms.Simulation = isms.simulate({"frequency": {}}, years=1000, seed=1, keep_samples=True)
     mean: float = sim.mean
     del first_day, nc, mean
     ev: isms.Evaluation = doc.evaluate(as_of=dt.date(2025, 1, 1))
@@ -43,10 +43,10 @@ def summarise(path: str) -> dict[str, int]:
     hm: isms.HeatMap = doc.heatmap(dt.date(2025, 1, 1))
     plan: isms.TreatmentPlan = doc.treatment_plan(dt.date(2025, 1, 1))
     csv_text: str = soa.to_csv() + soa.to_markdown() + soa.to_html() + reg.to_csv() + reg.to_markdown()
-    svg: str = hm.to_svg(residual=True)
+    svg: str = doc.heatmap(dt.date(2025, 1, 1), residual=True).to_svg()
     worst: str | None = ev.worst
-    failing: bool = ev.fails("major") or doc.drift(doc, dt.date(2025, 1, 1)).fails("blocker")
-    dsim: isms.DocumentSimulation = doc.simulate(trials=1000, seed=1, risk=None, tolerance=1e5)
+    failing: bool = ev.fails("major") or doc.drift(doc, as_of=dt.date(2025, 1, 1)).fails("blocker")
+    dsim: isms.DocumentSimulation = doc.simulate(years=1000, seed=1, risk=None, tolerance=1e5)
     per_risk: list[isms.RiskSimulation] = list(dsim.risks)
     after: isms.Simulation | None = per_risk[0].residual if per_risk else None
     rosi: isms.Record | None = per_risk[0].rosi if per_risk else None
@@ -64,9 +64,9 @@ def summarise(path: str) -> dict[str, int]:
     days: float = duration.initial_audit_days
     bands: list[catalog.AuditTimeBand] = list(catalog.audit_time_chart())
     frame: object = ev.to_pandas("rules")
-    pf: isms.PortfolioSimulation = isms.simulate_portfolio({"a": {"frequency": {}}}, trials=100, seed=1)
+    pf: isms.PortfolioSimulation = isms.simulate_portfolio({"a": {"frequency": {}}}, years=100, seed=1)
     cmp: isms.Record = isms.compare({"frequency": {}}, {"frequency": {}}, annual_cost=1.0)
-    ret: isms.Record = isms.rosi({"frequency": {}}, [{"name": "x", "annual_cost": 1.0}], trials=100)
+    ret: isms.Record = isms.rosi({"frequency": {}}, [{"name": "x", "annual_cost": 1.0}], years=100)
     rule_ids: list[str] = [r.id for r in catalog.rules()]
     preset: dict[str, object] = catalog.methodology_preset("iso27005_5x5")
     slots: isms.Table[isms.Record] = doc.management_review_plan(dt.date(2025, 1, 1), "2026-01-01")
@@ -85,3 +85,16 @@ def summarise(path: str) -> dict[str, int]:
         del codes
     del due, clause, rank, level
     return {"problems": len(problems), "titles": len(titles), "rows": len(rows), "docs": len(docs)}
+
+
+def engine_api(doc: isms.Isms) -> None:
+    """The engine-based additions type-check too."""
+    ass: isms.RiskAssessment = doc.risk_assessment()
+    row: isms.results.RegisterRow = doc.risk_register().rows[0]
+    nc: isms.NcDetail = doc.nc_show("nc-1")
+    ics: str = doc.calendar().to_ical()
+    drift: isms.Drift = doc.drift(to=dt.date(2026, 1, 1))
+    problems: list[isms.Problem] = isms.validate("{}")
+    text: str = doc.call("evaluate", {"as_of": "2025-01-01"}) + isms.call("schemas")
+    ops: list[dict[str, object]] = isms.operations()
+    del ass, row, nc, ics, drift, problems, text, ops

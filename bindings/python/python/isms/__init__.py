@@ -7,20 +7,23 @@ the engine computes, with results as typed objects, pandas DataFrames and
 numpy arrays::
 
     import isms
-    doc = isms.load("examples/minimal.json")
-    doc.validate()                      # [] when valid
+    doc = isms.load("examples/minimal.json")   # validated: ValidationError if not
+    doc.check("2026-11-29").to_pandas()         # isms check --as-of 2026-11-29
+    isms.validate(pathlib.Path("draft.json"))   # every problem of a document that does not load
     isms.catalog.annex_a(theme="people").to_pandas()
 
-The computations run in a native (Rust) core; this package converts and
-delegates. Errors are :class:`IsmsError` subclasses with a stable ``.code``.
+The computations run in the native (Rust) engine: each function or method
+runs one operation of its table (:func:`operations`), with the names the
+``isms`` command uses; this package converts and delegates. Errors are
+:class:`IsmsError` subclasses with a stable ``.code``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping, Union
 
-from . import _native, catalog, plot, results
-from ._document import Isms, load, loads
+from . import _engine, _native, catalog, plot, results
+from ._document import Isms, load, loads, validate
 from ._records import Record, Table
 from ._simulate import analytic_mean, compare, rosi, simulate, simulate_portfolio
 from .results import (
@@ -34,8 +37,10 @@ from .results import (
     Evaluation,
     Finding,
     HeatMap,
+    NcDetail,
     NcReport,
     PortfolioSimulation,
+    RiskAssessment,
     RiskRegister,
     RiskSimulation,
     Roadmap,
@@ -63,20 +68,44 @@ __version__: str = _native.__version__
 PROBLEM_CODES: tuple[str, ...] = tuple(_native.PROBLEM_CODES)
 
 
+#: Severities of findings, least severe first (the order of the ordered
+#: ``severity`` categorical in DataFrames).
+SEVERITIES: tuple[str, ...] = tuple(_native.SEVERITIES)
+
+
 def schema_names() -> list[str]:
-    """Names of the published JSON Schemas (``isms``, ``problems``, ...)."""
-    return list(_native.schema_names())
+    """Names of the published JSON Schemas (``isms``, ``evaluation``,
+    ``evaluate.request``, ...)."""
+    names: list[str] = _engine.run("schemas").to_obj()
+    return names
 
 
 def schema(name: str) -> dict[str, Any]:
     """One published JSON Schema, as a dict. Raises :class:`NotFoundError`."""
-    s: dict[str, Any] = _native.schema(name)
+    s: dict[str, Any] = _engine.run("schema", name=name).to_obj()
     return s
+
+
+def operations() -> list[dict[str, Any]]:
+    """The engine's operations table: each operation's ``name``,
+    ``summary``, whether it ``needs_document``, its ``formats`` and the names
+    of its request and response schemas (see :func:`schema`)."""
+    ops: list[dict[str, Any]] = _engine.run("operations").to_obj()
+    return ops
+
+
+def call(op: str, request: Union[str, Mapping[str, Any], None] = None) -> str:
+    """Runs an engine operation that needs no document (catalogs, schemas,
+    one model's simulation ...) on a JSON request (text or dict; ``"format"``
+    picks the rendering) and returns its rendered output; for operations on a
+    document, see :meth:`Isms.call`."""
+    return _native.call(op, request if isinstance(request, str) else _engine.request(**(request or {})))
 
 
 __all__ = [
     "ERROR_CODES",
     "PROBLEM_CODES",
+    "SEVERITIES",
     "AssessedRisk",
     "AuditDuration",
     "AuditProgramme",
@@ -89,8 +118,10 @@ __all__ = [
     "HeatMap",
     "Statement",
     "TreatmentPlan",
+    "NcDetail",
     "NcReport",
     "PortfolioSimulation",
+    "RiskAssessment",
     "RiskRegister",
     "RiskSimulation",
     "Roadmap",
@@ -116,9 +147,12 @@ __all__ = [
     "TransitionError",
     "ValidationError",
     "__version__",
+    "call",
     "catalog",
     "load",
     "loads",
+    "operations",
     "schema",
     "schema_names",
+    "validate",
 ]

@@ -1,15 +1,16 @@
-"""The ISMS document: :class:`Isms`, :func:`load` and :func:`loads`."""
+"""The ISMS document: :class:`Isms`, :func:`load`, :func:`loads`, and
+:func:`validate` for documents that do not load."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import os
 from typing import Any, Mapping, Optional, Union
 
-from . import _native
-from ._records import Record, Table, _date_arg, _jsonable
+from . import _engine, _native
+from ._engine import DateLike
+from ._records import Record, Table, _jsonable
 from .results import (
     AuditDuration,
     AuditProgramme,
@@ -19,7 +20,9 @@ from .results import (
     Drift,
     Evaluation,
     HeatMap,
+    NcDetail,
     NcReport,
+    RiskAssessment,
     RiskRegister,
     Roadmap,
     SoaDiff,
@@ -28,16 +31,22 @@ from .results import (
 )
 from .errors import ParseError, Problem
 
-__all__ = ["Isms", "load", "loads"]
+__all__ = ["Isms", "load", "loads", "validate"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 
 class Isms:
-    """One ISMS document, parsed and held by the native engine.
+    """One valid ISMS document, held by the native engine.
 
-    The document is immutable: operations that change it (such as
-    nonconformity transitions) return a new :class:`Isms`. Build one with
+    Loading validates it once: an invalid document raises
+    :class:`isms.ValidationError` with every problem in ``.problems``
+    (:func:`isms.validate` lists them without raising), so every method
+    computes on a valid document. Each method runs one operation of the
+    engine, with the name the ``isms`` command uses; dates are
+    :class:`datetime.date` or ``YYYY-MM-DD`` strings, and ``as_of`` defaults
+    to today (UTC). The document is immutable: operations that change it
+    (nonconformity transitions) return a new :class:`Isms`. Build one with
     :func:`isms.load`, :func:`isms.loads` or :meth:`Isms.from_dict`.
     """
 
@@ -53,7 +62,8 @@ class Isms:
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> Isms:
-        """Parses JSON text. Raises :class:`isms.ParseError` (with path, line and column)."""
+        """Parses and validates JSON text. Raises :class:`isms.ParseError`
+        (with path, line and column) or :class:`isms.ValidationError`."""
         try:
             if isinstance(text, (bytes, bytearray)):
                 text = bytes(text).decode("utf-8")
@@ -69,7 +79,8 @@ class Isms:
         """Builds a document from a dict shaped like the JSON. Values may be
         :class:`datetime.date` where the JSON has an ISO date.
 
-        Raises :class:`isms.ParseError` with the JSON path of a bad value.
+        Raises :class:`isms.ParseError` with the JSON path of a bad value, or
+        :class:`isms.ValidationError`.
         """
         # json.dumps (C) + the core's parser is faster than walking the dict
         # from Rust for big documents, and accepts dates; see benches/results/python.md.
@@ -92,113 +103,119 @@ class Isms:
 
         save_text(path, self.to_json())
 
-    # -- checks --------------------------------------------------------------------------------
+    # -- validation ---------------------------------------------------------------------------
 
     def validate(self) -> list[Problem]:
-        """Every problem in the document (dangling references, duplicate ids,
-        impossible dates, unknown controls ...); empty when it is valid."""
-        return [Problem.from_dict(p) for p in self._doc.validate()]
+        """Every integrity problem of the document: always empty, since a
+        loaded :class:`Isms` has passed validation (an invalid document
+        raises :class:`isms.ValidationError` when loaded; inspect one with
+        :func:`isms.validate`)."""
+        return [Problem.from_dict(p) for p in self._run("validate").to_obj()]
 
-    def check(self) -> Isms:
-        """Returns ``self`` if the document is valid; otherwise raises
-        :class:`isms.ValidationError` whose ``.problems`` lists every problem."""
-        self._doc.check()
-        return self
+    # -- evaluation ---------------------------------------------------------------------------
 
-    @property
-    def is_valid(self) -> bool:
-        """Whether :meth:`validate` finds no problem."""
-        return not self._doc.validate()
+    def check(self, as_of: Optional[DateLike] = None) -> Evaluation:
+        """The continuous-monitoring verdict as of ``as_of`` (default today,
+        UTC), as ``isms check`` computes it: findings with severity,
+        clause/control, due date and remediation; readiness per clause, per
+        Annex A theme and overall; Stage 1/2 verdicts."""
+        return Evaluation(self._run("evaluate", as_of=_engine.as_of(as_of)))
 
-    # -- risk ----------------------------------------------------------------------------------
+    evaluate = check
 
-    def risk_register(self, as_of: Union[dt.date, str]) -> RiskRegister:
+    def verdict(self, as_of: Optional[DateLike] = None, fail_on: str = "blocker") -> Record:
+        """Whether the evaluation on ``as_of`` fails at ``fail_on``
+        (``isms check --fail-on``): ``fails``, ``worst``,
+        ``failing_findings``, ``total_findings``."""
+        return Record(self._run("verdict", as_of=_engine.as_of(as_of), fail_on=fail_on).to_obj())
+
+    def drift(
+        self, newer: Optional[Isms] = None, *, as_of: Optional[DateLike] = None, to: Optional[DateLike] = None
+    ) -> Drift:
+        """What fell out of compliance and what recovered, as ``isms diff
+        OLD [NEW] --as-of A --to B`` computes it: this document on ``as_of``
+        (default today, UTC) against ``newer`` on ``to`` (default ``as_of``),
+        or, without ``newer``, this document on ``as_of`` against itself on
+        ``to`` (what will have lapsed by then). Findings are matched by
+        fingerprint; with ``newer``, the SoA diff too.
+
+        Raises :class:`isms.InvalidArgumentError` with neither ``newer`` nor ``to``."""
+        return Drift(self._doc.drift(str(_engine.iso(_engine.as_of(as_of))), _native_of(newer), _engine.iso(to)))
+
+    def roadmap(self, as_of: Optional[DateLike] = None) -> Roadmap:
+        """The 17 checklist steps towards certification as of ``as_of``: each
+        step's status, the findings blocking it, its dependencies and dates
+        (``Roadmap.to_mermaid()`` draws the gantt chart)."""
+        return Roadmap(self._run("roadmap", as_of=_engine.as_of(as_of)))
+
+    def report_html(self, as_of: Optional[DateLike] = None) -> str:
+        """The self-contained HTML report as of ``as_of`` (inline CSS and SVG,
+        no external assets), as ``isms report`` writes it."""
+        return self._run("report", as_of=_engine.as_of(as_of)).render("html")
+
+    # -- risk ---------------------------------------------------------------------------------
+
+    def risk_assessment(self, as_of: Optional[DateLike] = None) -> RiskAssessment:
         """The qualitative risk assessment as of ``as_of``: every risk's
         inherent and residual level, rank, appetite, treatment, acceptance and
-        review status (6.1.2, 8.2).
+        review status, and the resolved methodology (6.1.2, 8.2)."""
+        return RiskAssessment(self._run("risk_assessment", as_of=_engine.as_of(as_of)), self._doc)
 
-        Raises :class:`isms.ValidationError` if the methodology cannot be
-        resolved or a rating is off its scale.
-        """
-        return RiskRegister(self._doc.assess(_date_arg_required(as_of, "as_of")), self._doc)
+    def risk_register(self, as_of: Optional[DateLike] = None) -> RiskRegister:
+        """The risk register as of ``as_of``, as ``isms risk register``
+        gives it: one row per risk with owner and acceptor names, levels,
+        treatment, controls relied upon, acceptance and review status."""
+        return RiskRegister(self._run("risk_register", as_of=_engine.as_of(as_of)), self._doc)
 
-    def heatmap(self, as_of: Union[dt.date, str]) -> HeatMap:
+    def heatmap(self, as_of: Optional[DateLike] = None, *, residual: bool = False) -> HeatMap:
         """The risk heat map as of ``as_of`` (inherent and residual counts per
-        likelihood × consequence cell, with level colours)."""
-        return HeatMap(self._doc.heatmap(_date_arg_required(as_of, "as_of")))
+        likelihood × consequence cell, with level colours; closed risks are
+        not counted), as ``isms risk heatmap`` computes it; ``residual``
+        picks the levels :meth:`HeatMap.to_svg` draws (``--residual``)."""
+        return HeatMap(self._run("heatmap", as_of=_engine.as_of(as_of), residual=residual))
 
-    def treatment_plan(self, as_of: Union[dt.date, str]) -> TreatmentPlan:
-        """The risk treatment plan as of ``as_of`` (6.1.3, 8.3)."""
-        return TreatmentPlan(self._doc.treatment_plan(_date_arg_required(as_of, "as_of")))
+    def treatment_plan(self, as_of: Optional[DateLike] = None) -> TreatmentPlan:
+        """The risk treatment plan as of ``as_of`` (6.1.3, 8.3), as ``isms risk plan``."""
+        return TreatmentPlan(self._run("treatment_plan", as_of=_engine.as_of(as_of)))
 
     def simulate(
         self,
         *,
-        trials: int = 10_000,
-        seed: int = 0,
         risk: Optional[str] = None,
+        years: Optional[int] = None,
+        seed: Optional[int] = None,
         tolerance: Optional[float] = None,
-        lec_points: int = 101,
+        lec_points: Optional[int] = None,
         max_work: Optional[int] = None,
     ) -> DocumentSimulation:
         """Open FAIR Monte Carlo over the document's quantified risks (those
-        with a ``fair`` model), as ``isms simulate`` runs it: ``trials``
-        simulated years per risk, annual loss before treatment and after the
-        ``fair_effects`` of its treatments, the return on security investment,
-        and the portfolio (per-year sums) before and after treatment. With
-        ``risk``, only that risk (and no portfolio). With ``tolerance``, each
-        result reports P(annual loss > tolerance).
+        with a ``fair`` model), as ``isms simulate`` runs it: ``years``
+        simulated years per risk (default 10,000), annual loss before
+        treatment and after the ``fair_effects`` of its treatments, the
+        return on security investment, and the portfolio (per-year sums)
+        before and after treatment. With ``risk``, only that risk (and no
+        portfolio). With ``tolerance``, each result reports P(annual loss >
+        tolerance). ``seed`` defaults to 0, ``lec_points`` to 101,
+        ``max_work`` to 2·10⁸ simulated years plus events.
 
         The same seed gives the same numbers on every platform; the GIL is
-        released meanwhile. Samples are not kept: for a risk's simulated years
-        as a numpy array, use :func:`isms.simulate` on its ``fair`` model with
-        ``keep_samples=True``. Raises :class:`isms.NotFoundError` for an unknown
+        released meanwhile. Raises :class:`isms.NotFoundError` for an unknown
         ``risk`` or one without a ``fair`` model,
         :class:`isms.InvalidArgumentError` for a model or option that cannot
         be simulated (with its path), :class:`isms.LimitExceededError` past
-        ``max_work`` (default 2·10⁸ simulated years plus events).
+        ``max_work``.
         """
-        options: dict[str, Any] = {"trials": trials, "seed": seed, "lec_points": lec_points}
-        if tolerance is not None:
-            options["tolerance"] = tolerance
-        if max_work is not None:
-            options["max_work"] = max_work
-        return DocumentSimulation(self._doc.simulate(options, risk))
+        opts = _engine.options(years=years, seed=seed, tolerance=tolerance, lec_points=lec_points, max_work=max_work)
+        return DocumentSimulation(self._run("simulate", risk=risk, options=opts))
 
-    # -- evaluation and SoA ---------------------------------------------------------------------
+    # -- Statement of Applicability -----------------------------------------------------------
 
-    def evaluate(self, as_of: Union[dt.date, str]) -> Evaluation:
-        """The continuous-monitoring verdict as of ``as_of``: findings with
-        severity, clause/control, due date and remediation; readiness per
-        clause, per Annex A theme and overall. The GIL is released meanwhile.
-
-        Raises :class:`isms.ValidationError` if the document is invalid.
-        """
-        return Evaluation(self._doc.evaluate(_date_arg_required(as_of, "as_of")))
-
-    def drift(
-        self, newer: "Isms", as_of: Union[dt.date, str], newer_as_of: Union[dt.date, str, None] = None
-    ) -> Drift:
-        """What changed between this document on ``as_of`` and ``newer`` on
-        ``newer_as_of`` (default: ``as_of``): new, resolved, worsened and
-        improved findings matched by fingerprint, readiness and Stage 1/2
-        verdict changes, and the SoA diff. Pass the same document twice with
-        two dates to see what falls out of compliance over time."""
-        a = _date_arg_required(as_of, "as_of")
-        b = a if newer_as_of is None else _date_arg_required(newer_as_of, "newer_as_of")
-        return Drift(self._doc.drift(newer._doc, a, b))
-
-    def report_html(self, as_of: Union[dt.date, str]) -> str:
-        """The self-contained HTML report as of ``as_of`` (inline CSS and SVG,
-        no external assets)."""
-        return self._doc.report_html(_date_arg_required(as_of, "as_of"))
-
-    def soa(self, as_of: Union[dt.date, str]) -> Statement:
+    def soa(self, as_of: Optional[DateLike] = None) -> Statement:
         """The Statement of Applicability as of ``as_of``: all 93 Annex A
-        controls with applicability, reasons, status and evidence."""
-        return Statement(self._doc.soa(_date_arg_required(as_of, "as_of")))
+        controls with applicability, reasons, status and evidence (``isms soa``)."""
+        return Statement(self._run("soa", as_of=_engine.as_of(as_of)))
 
-    def soa_diff(self, newer: "Isms") -> SoaDiff:
+    def soa_diff(self, newer: Isms) -> SoaDiff:
         """What changed between this document's Statement of Applicability
         and ``newer``'s, control by control: added and removed entries,
         applicability, status, reasons, owner and justification changes
@@ -206,33 +223,49 @@ class Isms:
         the date)."""
         return SoaDiff(self._doc.soa_diff(newer._doc))
 
-    def roadmap(self, as_of: Union[dt.date, str]) -> Roadmap:
-        """The 17 checklist steps towards certification as of ``as_of``: each
-        step's status, the findings blocking it, its dependencies and dates
-        (``Roadmap.to_mermaid()`` draws the gantt chart).
+    # -- schedule -----------------------------------------------------------------------------
 
-        Raises :class:`isms.ValidationError` if the document is invalid.
+    def calendar(self, start: Optional[DateLike] = None, end: Optional[DateLike] = None) -> Calendar:
+        """The merged calendar from ``start`` (default today, UTC) to ``end``
+        inclusive (default one year later), as ``isms schedule --from --to``:
+        audits, management reviews, trainings, document reviews, evidence
+        refresh, deadlines. Statuses are as of ``start``.
+        ``Calendar.to_ical()`` writes it as iCalendar.
+
+        Raises :class:`isms.InvalidArgumentError` if ``end`` is before ``start``.
         """
-        return Roadmap(self._doc.roadmap(_date_arg_required(as_of, "as_of")))
+        return Calendar(self._run("calendar", **{"from": _engine.as_of(start), "to": end}))
 
-    # -- schedule and nonconformities ----------------------------------------------------------
+    schedule = calendar
+
+    def management_review_plan(self, start: Optional[DateLike] = None, end: Optional[DateLike] = None) -> Table[Record]:
+        """The management review slots (9.3) from ``start`` (default today,
+        UTC) to ``end`` (default one year later): at the configured interval
+        from the last completed review, pulled ahead of planned external
+        audits; each with its ``date``, the planned ``review`` filling it (if
+        any), the external audit it ``precedes`` and its ``status`` as of
+        ``start``. Unfilled slots also appear in :meth:`calendar`."""
+        return Table(self._run("management_review_plan", **{"from": _engine.as_of(start), "to": end}).to_obj(), Record)
+
+    def certification_cycle(self, as_of: Optional[DateLike] = None) -> CertificationCycle:
+        """The certification cycle as of ``as_of``: certificate state, expiry
+        and milestones (Stage 1 and 2, surveillance, recertification)."""
+        return CertificationCycle(self._run("certification_cycle", as_of=_engine.as_of(as_of)))
 
     def audit_programme(
-        self, as_of: Union[dt.date, str], *, audits: Optional[int] = None, lead_days: int = 30
+        self, as_of: Optional[DateLike] = None, *, audits: Optional[int] = None, lead_days: Optional[int] = None
     ) -> AuditProgramme:
         """The internal audit programme (9.2) as of ``as_of``: which leaf
         clauses and applicable controls the window's audits cover, auditors
         who are not independent of their scope, and the audits to add, spread
         over ``audits`` audits (default one per year of the cycle) and placed
-        ``lead_days`` before external audits."""
-        options: dict[str, Any] = {"lead_days": lead_days}
-        if audits is not None:
-            options["audits"] = audits
-        return AuditProgramme(self._doc.audit_programme(_date_arg_required(as_of, "as_of"), options))
+        ``lead_days`` (default 30) before external audits."""
+        opts = _engine.options(audits=audits, lead_days=lead_days)
+        return AuditProgramme(self._run("audit_programme", as_of=_engine.as_of(as_of), options=opts))
 
     def audit_duration(
         self,
-        as_of: Union[dt.date, str],
+        as_of: Optional[DateLike] = None,
         *,
         business_score: Optional[int] = None,
         it_score: Optional[int] = None,
@@ -247,44 +280,21 @@ class Isms:
         Raises :class:`isms.InvalidArgumentError` when no person is counted or
         a score is outside 3–9.
         """
-        factors: dict[str, Any] = {}
-        for k, v in (("business_score", business_score), ("it_score", it_score), ("effective_persons", effective_persons)):
-            if v is not None:
-                factors[k] = v
-        return AuditDuration(self._doc.audit_duration(_date_arg_required(as_of, "as_of"), factors).to_obj())
+        factors = _engine.options(business_score=business_score, it_score=it_score, effective_persons=effective_persons)
+        return AuditDuration(self._run("audit_duration", as_of=_engine.as_of(as_of), factors=factors).to_obj())
 
+    # -- nonconformities ----------------------------------------------------------------------
 
-    def calendar(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Calendar:
-        """The merged calendar from ``start`` to ``end`` inclusive: audits,
-        management reviews, trainings, document reviews, evidence refresh,
-        deadlines. Statuses are as of ``start``.
+    def nc_report(self, as_of: Optional[DateLike] = None) -> NcReport:
+        """Every nonconformity's state, deadline and deadline status as of
+        ``as_of``, with recurrences (``isms nc list``)."""
+        return NcReport(self._run("nc_report", as_of=_engine.as_of(as_of)))
 
-        Raises :class:`isms.InvalidArgumentError` if ``end`` is before ``start``.
-        """
-        return Calendar(self._doc.calendar(_date_arg_required(start, "start"), _date_arg_required(end, "end")))
-
-    def schedule(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Calendar:
-        """Alias of :meth:`calendar`."""
-        return self.calendar(start, end)
-
-    def management_review_plan(self, start: Union[dt.date, str], end: Union[dt.date, str]) -> Table[Record]:
-        """The management review slots (9.3) from ``start`` to ``end``: at
-        the configured interval from the last completed review, pulled ahead
-        of planned external audits; each with its ``date``, the planned
-        ``review`` filling it (if any), the external audit it ``precedes`` and
-        its ``status`` as of ``start``. Unfilled slots also appear in
-        :meth:`calendar`."""
-        rows = self._doc.management_review_plan(_date_arg_required(start, "start"), _date_arg_required(end, "end"))
-        return Table(rows, Record)
-
-    def certification_cycle(self, as_of: Union[dt.date, str]) -> CertificationCycle:
-        """The certification cycle as of ``as_of``: certificate state, expiry
-        and milestones (Stage 1 and 2, surveillance, recertification)."""
-        return CertificationCycle(self._doc.certification_cycle(_date_arg_required(as_of, "as_of")))
-
-    def nc_report(self, as_of: Union[dt.date, str]) -> NcReport:
-        """Every nonconformity's state, deadline and deadline status as of ``as_of``."""
-        return NcReport(self._doc.nc_report(_date_arg_required(as_of, "as_of")))
+    def nc_show(self, nc_id: str, as_of: Optional[DateLike] = None) -> NcDetail:
+        """One nonconformity as of ``as_of`` (``isms nc show``): the record
+        with its history, its state, deadline, deadline status and the
+        actions its state allows. Raises :class:`isms.NotFoundError`."""
+        return NcDetail(self._run("nc_show", id=nc_id, as_of=_engine.as_of(as_of)))
 
     def nc_transition(self, nc_id: str, action: str, **fields: Any) -> Isms:
         """Applies a lifecycle action to nonconformity ``nc_id`` and returns
@@ -296,10 +306,22 @@ class Isms:
 
         Raises :class:`isms.TransitionError` if the state does not allow it,
         :class:`isms.NotFoundError` for an unknown id, :class:`isms.ParseError`
-        for missing or unknown fields.
+        for missing or unknown fields, :class:`isms.ValidationError` when the
+        result would not be a valid document.
         """
-        payload = json.loads(json.dumps({"action": action, **fields}, default=_jsonable))
-        return Isms(self._doc.nc_transition(nc_id, payload))
+        return Isms(self._doc.nc_transition(nc_id, _engine.request(action=action, **fields)))
+
+    # -- any operation ------------------------------------------------------------------------
+
+    def call(self, op: str, request: Union[str, Mapping[str, Any], None] = None) -> str:
+        """Runs the engine operation ``op`` (see :func:`isms.operations`) on
+        this document with a JSON request (text or a dict; ``"format"``
+        picks the rendering, default JSON) and returns the rendered output:
+        the bytes the CLI and the conformance vectors give."""
+        return self._doc.call(op, request if isinstance(request, str) else _engine.request(**(request or {})))
+
+    def _run(self, op: str, **fields: Any) -> _native.Value:
+        return self._doc.run(op, _engine.request(**fields))
 
     # -- convenience ---------------------------------------------------------------------------
 
@@ -326,31 +348,22 @@ class Isms:
     def _repr_html_(self) -> str:
         d = self.to_dict()
         counts = {k: len(v) for k, v in d.items() if isinstance(v, list) and v}
-        problems = self.validate()
         rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{n}</td></tr>" for k, n in counts.items())
-        status = (
-            "<p>valid</p>"
-            if not problems
-            else f"<p>{len(problems)} problem(s); first: {html.escape(str(problems[0]))}</p>"
-        )
         return (
             f"<div><strong>ISMS: {html.escape(str(d['organization']['name']))}</strong>"
-            f"<table><tbody>{rows}</tbody></table>{status}</div>"
+            f"<table><tbody>{rows}</tbody></table><p>valid</p></div>"
         )
 
 
-def _date_arg_required(value: Union[dt.date, str], name: str) -> str:
-    d = _date_arg(value, name)
-    if d is None:
-        raise TypeError(f"{name} is required")
-    return d
+def _native_of(doc: Optional[Isms]) -> Optional[_native.Document]:
+    return None if doc is None else doc._doc
 
 
 def loads(text: Union[str, bytes]) -> Isms:
-    """Parses an ISMS document from JSON text (structure only; call
-    :meth:`Isms.validate` for referential integrity).
+    """Parses and validates an ISMS document from JSON text.
 
-    Raises :class:`isms.ParseError` with the JSON path, line and column.
+    Raises :class:`isms.ParseError` with the JSON path, line and column, or
+    :class:`isms.ValidationError` with every problem (see :func:`validate`).
     """
     return Isms.from_json(text)
 
@@ -358,7 +371,35 @@ def loads(text: Union[str, bytes]) -> Isms:
 def load(path: PathLike) -> Isms:
     """Reads and parses an ISMS document from a JSON file.
 
-    Raises :class:`isms.ParseError`, or :class:`OSError` if the file cannot be read.
+    Raises :class:`isms.ParseError`, :class:`isms.ValidationError`, or
+    :class:`OSError` if the file cannot be read.
     """
     with open(path, "rb") as f:
         return Isms.from_json(f.read())
+
+
+def validate(source: Union[str, bytes, Mapping[str, Any], "os.PathLike[str]"]) -> list[Problem]:
+    """Every integrity problem of a document that may not load (dangling
+    references, duplicate ids, impossible dates, unknown controls ...);
+    empty when it is valid. ``source`` is JSON text (``str`` or ``bytes``),
+    a dict shaped like the JSON, or a file path as a :class:`os.PathLike`
+    (e.g. :class:`pathlib.Path`; a plain ``str`` is JSON text).
+
+    This is the explicit path for inspecting an invalid document:
+    :func:`load` refuses one with :class:`isms.ValidationError`. Raises
+    :class:`isms.ParseError` if ``source`` is not a document at all.
+    """
+    if isinstance(source, os.PathLike):
+        with open(source, "rb") as f:
+            source = f.read()
+    if isinstance(source, Mapping):
+        source = json.dumps(source, default=_jsonable)
+    return [Problem.from_dict(p) for p in _native.validate_json(_text(source))]
+
+
+def _text(source: Union[str, bytes]) -> str:
+    try:
+        return bytes(source).decode("utf-8") if isinstance(source, (bytes, bytearray)) else source
+    except UnicodeError as e:
+        reason = f"the text is not valid UTF-8: {e}"
+        raise ParseError(f"{reason} at $", path="$", reason=reason, problems=[Problem("parse_error", "$", reason)]) from e

@@ -46,25 +46,6 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-def _date_arg(value: _dt.date | str | None, name: str) -> str | None:
-    """A date argument as the ISO string the core takes."""
-    from .errors import InvalidArgumentError
-
-    if value is None:
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str) and _DATE.match(value):
-        return value
-    raise InvalidArgumentError(
-        f"invalid argument at {name}: expected a datetime.date or 'YYYY-MM-DD', got {value!r}",
-        path=name,
-        reason="expected a date",
-    )
-
-
 class Record:
     """Read-only attribute access to one JSON object of a result.
 
@@ -184,7 +165,8 @@ class Table(Sequence[R], Generic[R]):
     def to_pandas(self) -> Any:
         """The rows as a :class:`pandas.DataFrame`, one column per field;
         ISO date columns become ``datetime64``. Requires pandas."""
-        return _dates_to_datetime(_pandas().DataFrame.from_records(self._rows))
+        pd = _pandas()
+        return _finish(_frame_from_rows(pd, self._rows))
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {len(self)} rows>"
@@ -221,6 +203,9 @@ def _frame(pd: Any, np: Any, columns: Any) -> Any:
             data[name] = np.frombuffer(payload, dtype=np.int64)
         elif kind == "u8":
             data[name] = np.frombuffer(payload, dtype=np.uint64)
+        elif kind == "i8?":  # integers with nulls: pandas' nullable Int64
+            valid = np.frombuffer(labels, dtype=np.bool_)
+            data[name] = pd.arrays.IntegerArray(np.frombuffer(payload, dtype=np.int64).copy(), ~valid)
         elif kind == "f8":
             data[name] = np.frombuffer(payload, dtype=np.float64)
         elif kind == "str":
@@ -228,7 +213,7 @@ def _frame(pd: Any, np: Any, columns: Any) -> Any:
             values = np.empty(len(labels) + 1, dtype=object)
             values[:-1] = labels  # index -1 (null) picks the trailing None
             if labels and all(len(x) == 10 and _DATE.match(x) for x in labels):
-                # ISO dates become datetime64 as _dates_to_datetime would make
+                # ISO dates become datetime64 as _finish would make
                 # them, parsing each distinct date once instead of every row.
                 values = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").to_numpy()
             data[name] = values[codes]
@@ -237,11 +222,37 @@ def _frame(pd: Any, np: Any, columns: Any) -> Any:
     return pd.DataFrame(data)
 
 
-def _dates_to_datetime(df: Any) -> Any:
-    """Columns whose first value is an ISO date become ``datetime64``."""
+def _frame_from_rows(pd: Any, rows: Sequence[Mapping[str, Any]]) -> Any:
+    """A DataFrame from JSON-shaped rows, typed as the engine's columns are:
+    a column of integers with nulls is a nullable ``Int64`` column (not
+    floats with NaN), as :func:`_frame` makes it from the native encoding."""
+    df = pd.DataFrame.from_records(rows)
+    for col in df.columns:
+        values = [r.get(col) for r in rows]
+        present = [v for v in values if v is not None]
+        if (
+            present
+            and len(present) < len(values)
+            and all(isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63 for v in present)
+        ):
+            df[col] = pd.array(values, dtype="Int64")
+    return df
+
+
+def _finish(df: Any) -> Any:
+    """The notebook details every result table gets: ISO date columns become
+    ``datetime64``; ``severity`` columns an ordered categorical (``info`` <
+    ``minor`` < ``major`` < ``blocker``, the engine's order), so
+    ``df[df.severity >= "major"]`` and sorting work."""
     pd = _pandas()
+    from . import _native
+
     for col in df.columns:
         s = df[col]
+        if str(col) == "severity" or str(col).endswith("_severity"):
+            if pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype):
+                df[col] = pd.Categorical(s, categories=list(_native.SEVERITIES), ordered=True)
+            continue
         if pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype):
             first = s.first_valid_index()
             v = s[first] if first is not None else None

@@ -2,43 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Mapping, Optional, Sequence
 
-from . import _native
-from ._records import _jsonable
+from . import _engine, _native
 from ._records import Record
 from .results import PortfolioSimulation, Simulation
 
 __all__ = ["analytic_mean", "compare", "rosi", "simulate", "simulate_portfolio"]
 
 
-def _options(
-    trials: int, seed: int, tolerance: Optional[float], lec_points: int, max_work: Optional[int]
-) -> dict[str, Any]:
-    options: dict[str, Any] = {"trials": trials, "seed": seed, "lec_points": lec_points}
-    if tolerance is not None:
-        options["tolerance"] = tolerance
-    if max_work is not None:
-        options["max_work"] = max_work
-    return options
-
-
-def _plain(model: Any) -> Any:
-    return json.loads(json.dumps(model, default=_jsonable))
-
-
 def simulate(
     model: Mapping[str, Any],
     *,
-    trials: int = 10_000,
-    seed: int = 0,
+    years: Optional[int] = None,
+    seed: Optional[int] = None,
     tolerance: Optional[float] = None,
-    lec_points: int = 101,
+    lec_points: Optional[int] = None,
     keep_samples: bool = False,
     max_work: Optional[int] = None,
 ) -> Simulation:
-    """Simulates ``trials`` years of one risk's annual loss under an Open FAIR
+    """Simulates ``years`` years (default 10,000; ``seed`` default 0,
+    ``lec_points`` 101) of one risk's annual loss under an Open FAIR
     ``model`` (a dict shaped like the core's ``FairModel``: ``frequency``,
     optional ``vulnerability``, ``primary_loss``, ``secondary``; each
     distribution ``{"kind": "pert" | "lognormal" | "uniform" | "constant", ...}``).
@@ -52,18 +36,10 @@ def simulate(
     its path, e.g. ``fair.primary_loss.max``), :class:`isms.LimitExceededError`
     above ``max_work``, :class:`isms.ParseError` for a malformed model.
     """
-    options: dict[str, Any] = {
-        "trials": trials,
-        "seed": seed,
-        "lec_points": lec_points,
-        "keep_samples": keep_samples,
-    }
-    if tolerance is not None:
-        options["tolerance"] = tolerance
-    if max_work is not None:
-        options["max_work"] = max_work
-    plain = json.loads(json.dumps(model, default=_jsonable))
-    result, samples = _native.simulate(plain, options)
+    opts = _engine.options(
+        years=years, seed=seed, tolerance=tolerance, lec_points=lec_points, keep_samples=keep_samples, max_work=max_work
+    )
+    result, samples = _native.simulate_model(_engine.request(model=model, options=opts))
     return Simulation(result, samples)
 
 
@@ -76,17 +52,17 @@ def analytic_mean(model: Mapping[str, Any]) -> Optional[float]:
     Raises :class:`isms.InvalidArgumentError` for a bad model,
     :class:`isms.ParseError` for a malformed one.
     """
-    result: Optional[float] = _native.analytic_mean(json.loads(json.dumps(model, default=_jsonable)))
+    result: Optional[float] = _engine.run("analytic_mean", model=model).to_obj()
     return result
 
 
 def simulate_portfolio(
     models: Mapping[str, Mapping[str, Any]],
     *,
-    trials: int = 10_000,
-    seed: int = 0,
+    years: Optional[int] = None,
+    seed: Optional[int] = None,
     tolerance: Optional[float] = None,
-    lec_points: int = 101,
+    lec_points: Optional[int] = None,
     max_work: Optional[int] = None,
 ) -> PortfolioSimulation:
     """Simulates several risks' annual loss together: ``models`` maps a risk
@@ -97,11 +73,11 @@ def simulate_portfolio(
     A risk's random stream comes from ``seed`` and its id, so its figures are
     the same whichever other risks are simulated with it (and the same as in
     :meth:`isms.Isms.simulate` of a document holding it). Errors as
-    :func:`simulate`; paths name the risk (``risks[1].fair...``).
+    :func:`simulate`; paths name the risk (``$.risks[1].model...``).
     """
-    risks = [(str(id), _plain(m)) for id, m in models.items()]
-    value = _native.simulate_portfolio(risks, _options(trials, seed, tolerance, lec_points, max_work))
-    return PortfolioSimulation(value.to_obj())
+    opts = _engine.options(years=years, seed=seed, tolerance=tolerance, lec_points=lec_points, max_work=max_work)
+    risks = [{"id": str(id), "model": m} for id, m in models.items()]
+    return PortfolioSimulation(_engine.run("simulate_portfolio", risks=risks, options=opts).to_obj())
 
 
 def compare(
@@ -109,8 +85,8 @@ def compare(
     after: Mapping[str, Any],
     *,
     annual_cost: float = 0.0,
-    trials: int = 10_000,
-    seed: int = 0,
+    years: Optional[int] = None,
+    seed: Optional[int] = None,
     max_work: Optional[int] = None,
 ) -> Record:
     """Compares a model ``before`` and ``after`` a treatment that costs
@@ -119,18 +95,16 @@ def compare(
     (``(reduction − cost)/cost``; absent at zero cost). Both are simulated
     with the same random numbers, so the reduction is far more precise than
     either mean."""
-    result = _native.compare(
-        _plain(before), _plain(after), annual_cost, _options(trials, seed, None, 0, max_work)
-    )
-    return Record(result)
+    opts = _engine.options(years=years, seed=seed, lec_points=0, max_work=max_work)
+    return Record(_engine.run("compare", before=before, after=after, annual_cost=annual_cost, options=opts).to_obj())
 
 
 def rosi(
     model: Mapping[str, Any],
     controls: Sequence[Mapping[str, Any]],
     *,
-    trials: int = 10_000,
-    seed: int = 0,
+    years: Optional[int] = None,
+    seed: Optional[int] = None,
     max_work: Optional[int] = None,
 ) -> Record:
     """The return on security investment of ``controls`` (each shaped like a
@@ -139,5 +113,5 @@ def rosi(
     ``primary_loss_reduction`` / ``secondary_loss_reduction``) applied to
     ``model``: :func:`compare` of the model with its residual at the
     controls' summed cost."""
-    result = _native.rosi(_plain(model), _plain(list(controls)), _options(trials, seed, None, 0, max_work))
-    return Record(result)
+    opts = _engine.options(years=years, seed=seed, lec_points=0, max_work=max_work)
+    return Record(_engine.run("rosi", model=model, controls=list(controls), options=opts).to_obj())

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any, Mapping, Optional, TypeVar
 
 from . import _native
+from ._engine import run
 from ._records import Table
 
 __all__ = [
@@ -182,7 +183,7 @@ def annex_a(theme: Optional[str] = None, attribute: Optional[str] = None) -> Tab
 
     Raises :class:`isms.InvalidArgumentError` for an unknown theme or attribute.
     """
-    return Table(_native.annex_a(theme, attribute), Control.from_dict)
+    return Table(run("catalog_annex_a", theme=theme, attribute=attribute).to_obj(), Control.from_dict)
 
 
 def control(id: str) -> Control:
@@ -190,12 +191,12 @@ def control(id: str) -> Control:
 
     Raises :class:`isms.NotFoundError` if there is no such control.
     """
-    return Control.from_dict(_native.control(id))
+    return Control.from_dict(run("catalog_control", id=id).to_obj()[0])
 
 
 def mappings() -> Table[MappingRow]:
     """Every row of the ISO/IEC 27001:2013 → 2022 control correspondence."""
-    return Table(_native.mappings(), MappingRow.from_dict)
+    return Table(run("catalog_mapping").to_obj(), MappingRow.from_dict)
 
 
 def mapping_from_2013(id: str) -> Table[MappingRow]:
@@ -203,7 +204,7 @@ def mapping_from_2013(id: str) -> Table[MappingRow]:
 
     Raises :class:`isms.NotFoundError` if the id is not a 2013 Annex A control.
     """
-    return Table(_native.mapping_from_2013(id), MappingRow.from_dict)
+    return Table(run("catalog_mapping", from_2013=id).to_obj(), MappingRow.from_dict)
 
 
 def mapping_to_2022(id: str) -> Table[MappingRow]:
@@ -212,18 +213,18 @@ def mapping_to_2022(id: str) -> Table[MappingRow]:
 
     Raises :class:`isms.NotFoundError` if the id is not an Annex A control.
     """
-    return Table(_native.mapping_to_2022(id), MappingRow.from_dict)
+    return Table(run("catalog_mapping", to_2022=id).to_obj(), MappingRow.from_dict)
 
 
 def clauses() -> Table[Clause]:
     """Clauses 4–10 of ISO/IEC 27001:2022 with their sub-clauses, in order."""
-    return Table(_native.clauses(), Clause.from_dict)
+    return Table(run("catalog_clauses").to_obj(), Clause.from_dict)
 
 
 def mandatory_documents() -> Table[MandatoryDocument]:
     """The documented information the standard requires, and documents commonly
     expected when a given Annex A control applies."""
-    return Table(_native.mandatory_documents(), MandatoryDocument.from_dict)
+    return Table(run("catalog_documents").to_obj(), MandatoryDocument.from_dict)
 
 
 def audit_time_chart() -> Table[AuditTimeBand]:
@@ -231,13 +232,13 @@ def audit_time_chart() -> Table[AuditTimeBand]:
     ``verified`` is false where a figure could not be checked in a source.
     :meth:`isms.Isms.audit_duration` applies it to a document (and
     extrapolates beyond the chart's last band)."""
-    return Table(_native.audit_time_chart(), AuditTimeBand.from_dict)
+    return Table(run("catalog_audit_time").to_obj(), AuditTimeBand.from_dict)
 
 
 def rules() -> Table[Rule]:
     """Every evaluation rule, in reference order (``docs/rules.md`` is
     generated from the same catalogue); a finding's ``rule`` is one of their ids."""
-    return Table(_native.rules(), Rule.from_dict)
+    return Table(run("catalog_rules").to_obj(), Rule.from_dict)
 
 
 def methodology_preset(name: str) -> dict[str, Any]:
@@ -245,5 +246,5 @@ def methodology_preset(name: str) -> dict[str, Any]:
     ``iso27005_5x5``, ``nist800_30``) expanded into scales, matrix, levels and
     appetite: the shape of a document's ``risk_methodology``, to start from
     and adapt. Raises :class:`isms.InvalidArgumentError` for an unknown name."""
-    preset: dict[str, Any] = _native.methodology_preset(name)
+    preset: dict[str, Any] = run("methodology_preset", preset=name).to_obj()
     return preset

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 if TYPE_CHECKING:
-    from .results import HeatMap, RiskRegister, Simulation
+    from .results import DocumentSimulation, HeatMap, RiskAssessment, RiskRegister, Simulation
 
-__all__ = ["heatmap", "loss_exceedance"]
+__all__ = ["document_simulation", "heatmap", "loss_exceedance"]
 
 
 def _plt() -> Any:
@@ -24,46 +24,23 @@ def _plt() -> Any:
     return plt
 
 
-def heatmap(register: Union[RiskRegister, HeatMap], which: str = "inherent", ax: Optional[Any] = None) -> Any:
-    """Draws the methodology's likelihood × consequence matrix coloured by
-    risk level, with the number of risks whose ``which`` (``"inherent"`` or
-    ``"residual"``) rating falls in each cell. Returns the axes."""
+def heatmap(
+    source: Union[HeatMap, RiskRegister, RiskAssessment], which: str = "inherent", ax: Optional[Any] = None
+) -> Any:
+    """Draws the engine's heat map: the methodology's likelihood ×
+    consequence matrix coloured by level, with the number of risks the
+    engine counts in each cell for ``which`` (``"inherent"`` or
+    ``"residual"``) levels. A register or an assessment draws the heat map of
+    its document on its date. Returns the axes."""
     if which not in ("inherent", "residual"):
         from .errors import InvalidArgumentError, Problem
 
         msg = f"which must be 'inherent' or 'residual', got {which!r}"
         raise InvalidArgumentError(msg, path="which", reason=msg, problems=[Problem("invalid_argument", "which", msg)])
-    plt = _plt()
-    from matplotlib.colors import to_rgb
-
     from .results import HeatMap
 
-    if isinstance(register, HeatMap):
-        return _heatmap_cells(plt, register, which, ax)
-    m = register.methodology.to_dict()
-    n_l, n_c = len(m["likelihood_scale"]), len(m["consequence_scale"])
-    counts = [[0] * n_c for _ in range(n_l)]
-    for r in register.to_dict()["risks"]:
-        lv = r.get(which)
-        if lv and 1 <= lv["likelihood"] <= n_l and 1 <= lv["consequence"] <= n_c:
-            counts[lv["likelihood"] - 1][lv["consequence"] - 1] += 1
-    palette = ["#2e7d32", "#9e9d24", "#f9a825", "#ef6c00", "#c62828", "#6a1b9a"]
-    levels = m["levels"]
-    colors = [lvl.get("color") or palette[min(i, len(palette) - 1)] for i, lvl in enumerate(levels)]
-    image = [[to_rgb(colors[m["matrix"][li][ci]]) for ci in range(n_c)] for li in range(n_l)]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(1.2 * n_c + 2, 1.0 * n_l + 1.5))
-    ax.imshow(image, origin="lower", aspect="auto")
-    for li in range(n_l):
-        for ci in range(n_c):
-            if counts[li][ci]:
-                ax.text(ci, li, str(counts[li][ci]), ha="center", va="center", fontweight="bold")
-    ax.set_xticks(range(n_c), [s.get("label", str(i + 1)) for i, s in enumerate(m["consequence_scale"])])
-    ax.set_yticks(range(n_l), [s.get("label", str(i + 1)) for i, s in enumerate(m["likelihood_scale"])])
-    ax.set_xlabel("consequence")
-    ax.set_ylabel("likelihood")
-    ax.set_title(f"{which} risk, as of {register.as_of.isoformat()}")
-    return ax
+    hm = source if isinstance(source, HeatMap) else source.heatmap()
+    return _heatmap_cells(_plt(), hm, which, ax)
 
 
 def _heatmap_cells(plt: Any, hm: HeatMap, which: str, ax: Optional[Any]) -> Any:
@@ -105,4 +82,26 @@ def loss_exceedance(sim: Simulation, ax: Optional[Any] = None, *, log_x: bool = 
     ax.grid(True, alpha=0.3)
     if label:
         ax.legend()
+    return ax
+
+
+def document_simulation(sim: DocumentSimulation, ax: Optional[Any] = None, *, log_x: bool = False) -> Any:
+    """Draws the loss exceedance curves of a document simulation: the
+    portfolio before and after treatment, or, for a one-risk simulation, that
+    risk before and after. Returns the axes."""
+    plt = _plt()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 4))
+    p, rp = sim.portfolio, sim.residual_portfolio
+    if p is not None:
+        curves = [("portfolio before treatment", p.total), ("after treatment", rp.total if rp else None)]
+    elif len(sim):
+        r = sim.risks[0]
+        curves = [(f"{r.id} before treatment", r.inherent), ("after treatment", r.residual)]
+    else:
+        raise ValueError("the simulation has no quantified risk to draw")
+    for label, s in curves:
+        if s is not None:
+            loss_exceedance(s, ax, log_x=log_x, label=label)
+    ax.set_title(f"Open FAIR simulation, {sim.options.trials:,} years")
     return ax

@@ -23,6 +23,8 @@ from ._results.risk import (
     AssessedRisk,
     HeatMap,
     LevelResult,
+    RegisterRow,
+    RiskAssessment,
     RiskRegister,
     TreatmentPlan,
 )
@@ -32,6 +34,7 @@ from ._results.schedule import (
     Calendar,
     CalendarItem,
     CertificationCycle,
+    NcDetail,
     NcReport,
 )
 from ._results.simulation import (
@@ -62,8 +65,11 @@ __all__ = [
     "TreatmentPlan",
     "LecPoint",
     "LevelResult",
+    "NcDetail",
     "NcReport",
+    "RegisterRow",
     "Result",
+    "RiskAssessment",
     "PortfolioSimulation",
     "RiskRegister",
     "RiskSimulation",

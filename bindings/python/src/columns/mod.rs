@@ -204,6 +204,15 @@ pub enum Encoded {
     Int(Vec<i64>),
     /// Non-negative integers, some above `i64::MAX` (seeds), no nulls.
     UInt(Vec<u64>),
+    /// Integers (each fits in `i64`) with nulls: `valid` is 1 per row with
+    /// a value, 0 per null (whose `values` entry is 0). pandas shows them as
+    /// a nullable `Int64` column rather than floats with NaN.
+    NullableInt {
+        /// Per row.
+        values: Vec<i64>,
+        /// Per row: 1 when the value is present.
+        valid: Vec<u8>,
+    },
     /// Numbers, NaN for null.
     Float(Vec<f64>),
     /// Strings as indices into `labels`, -1 for null.
@@ -232,8 +241,9 @@ impl Column {
 
     /// The column's kind, by the rules of `Value.columns_encoded`: `bool`,
     /// `i8` and `u8` only without nulls (`u8` when a value exceeds
-    /// `i64::MAX` and none is negative, as pandas infers `uint64`); `f8` for
-    /// numbers (NaN for null); `str` for strings (-1 for null); anything else
+    /// `i64::MAX` and none is negative, as pandas infers `uint64`); `i8?`
+    /// for integers with nulls (a validity mask); `f8` for other numbers
+    /// (NaN for null); `str` for strings (-1 for null); anything else
     /// (lists, mixed kinds, all null) as objects.
     pub fn encode(self) -> Encoded {
         let (mut nulls, mut bools, mut ints, mut negative, mut uints, mut floats, mut strs) = (0, 0, 0, 0, 0, 0, 0);
@@ -265,6 +275,12 @@ impl Column {
                 _ => 0,
             };
             Encoded::UInt(cells.iter().map(u).collect())
+        } else if non_null > 0 && ints == non_null {
+            let valid = cells.iter().map(|c| u8::from(matches!(c, Cell::Int(_)))).collect();
+            Encoded::NullableInt {
+                values: cells.iter().map(|c| if let Cell::Int(i) = c { *i } else { 0 }).collect(),
+                valid,
+            }
         } else if non_null > 0 && ints + uints + floats == non_null {
             let f = |c: &Cell| match c {
                 Cell::Int(i) => *i as f64,

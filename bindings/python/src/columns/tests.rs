@@ -210,6 +210,7 @@ fn unusual_shapes_give_the_json_columns() {
                 Encoded::Bool(_) => "bool",
                 Encoded::Int(_) => "i8",
                 Encoded::UInt(_) => "u8",
+                Encoded::NullableInt { .. } => "i8?",
                 Encoded::Float(_) => "f8",
                 Encoded::Str { .. } => "str",
                 Encoded::Obj { .. } => "obj",
@@ -223,7 +224,7 @@ fn unusual_shapes_give_the_json_columns() {
     assert_eq!(kind("x"), Some("f8")); // NaN is null
     assert_eq!(kind("nested"), Some("obj")); // null where absent, all null
     assert_eq!(kind("nested_level"), Some("str")); // null where absent
-    assert_eq!(kind("nested_deeper_score"), Some("f8")); // ints with nulls
+    assert_eq!(kind("nested_deeper_score"), Some("i8?")); // ints with nulls
     assert_eq!(kind("tags"), Some("obj"));
     assert_eq!(kind("sometimes"), Some("obj")); // bool with nulls
     assert_eq!(kind("kind"), Some("str")); // a string, null in the rows where it is an object

@@ -8,7 +8,13 @@ import json
 from typing import Any, ClassVar, Iterator, Optional, Union
 
 from .. import _native
-from .._records import Record, Table, _dates_to_datetime, _frame_from_native, _html_table, _pandas
+from .._records import Record, Table, _finish, _frame_from_native, _frame_from_rows, _html_table, _pandas
+
+
+def _engine_value(native: Optional[_native.Value], what: str) -> _native.Value:
+    if native is None:
+        raise TypeError(f"this {what} was rebuilt from a dict; render and verdicts need the engine's result")
+    return native
 
 
 def _flatten(row: dict[str, Any], prefix: str = "", out: Optional[dict[str, Any]] = None) -> dict[str, Any]:
@@ -76,9 +82,27 @@ class Result:
         return json.dumps(self._data, indent=2) + "\n"
 
     @property
-    def _result(self) -> Any:
-        """What the engine's renderers take: the native result, or its dict."""
-        return self._native if self._native is not None else self._data
+    def _value(self) -> _native.Value:
+        """The engine's result, which its renderers and verdicts take."""
+        return _engine_value(self._native, type(self).__name__)
+
+    def render(self, format: str) -> str:
+        """The result rendered by the engine in ``format`` (``json``,
+        ``text``, ``csv``, ``markdown``, ``html``, ``svg``, ``mermaid``,
+        ``ical``; :attr:`formats` lists this result's), byte for byte what
+        the ``isms`` command writes. Raises :class:`isms.InvalidArgumentError`
+        for a format this result does not have, :class:`TypeError` for a
+        result rebuilt from a dict (the engine renders its own results only)."""
+        return self._value.render(format)
+
+    @property
+    def formats(self) -> list[str]:
+        """The formats :meth:`render` takes for this result, JSON first."""
+        return self._value.formats()
+
+    def to_text(self) -> str:
+        """The human-readable text the ``isms`` command prints (``render("text")``)."""
+        return self.render("text")
 
     def to_pandas(self, table: Optional[str] = None) -> Any:
         """The main table (or the top-level array ``table`` of the result) as
@@ -98,8 +122,8 @@ class Result:
 
                 msg = f"the result has no table `{key}`"
                 raise NotFoundError(msg, kind="result_table", id=key, problems=[Problem("not_found", key, msg)])
-            df = pd.DataFrame.from_records([_flatten(r) if isinstance(r, dict) else {"value": r} for r in rows])
-        return _dates_to_datetime(df)
+            df = _frame_from_rows(pd, [_flatten(r) if isinstance(r, dict) else {"value": r} for r in rows])
+        return _finish(df)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {len(self)} {self._table}>"

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from .. import _native
-from .._records import Record, Table, _html_table
-from .base import Result
+from .._records import Record, Table, _finish, _frame_from_rows, _html_table, _pandas
+from .base import Result, _flatten
 
 
 class Finding(Record):
@@ -57,13 +56,29 @@ class Evaluation(Result):
     def worst(self) -> Optional[str]:
         """The most severe finding's severity (``blocker``, ``major``,
         ``minor``, ``info``), or ``None`` without findings."""
-        return _native.evaluation_worst(self._result)
+        worst: Optional[str] = self.verdict().get("worst")
+        return worst
+
+    def verdict(self, fail_on: str = "blocker") -> Record:
+        """The engine's verdict at ``fail_on`` (``isms check --fail-on``):
+        ``fails``, ``worst``, ``failing_findings``, ``total_findings``.
+        Raises :class:`isms.InvalidArgumentError` for an unknown severity."""
+        return Record(self._value.verdict(fail_on).to_obj())
 
     def fails(self, threshold: str = "blocker") -> bool:
         """Whether a finding is at least as severe as ``threshold``: the
         verdict of ``isms check --fail-on THRESHOLD`` (exit 1). Raises
         :class:`isms.InvalidArgumentError` for an unknown severity."""
-        return _native.evaluation_fails(self._result, threshold)
+        return bool(self.verdict(threshold).fails)
+
+    def readiness_to_pandas(self) -> Any:
+        """Readiness as a DataFrame: one row per clause and per Annex A theme
+        (``scope`` is ``clause`` or ``theme``) with its score and counts, as
+        the engine scored them. Requires pandas."""
+        pd = _pandas()
+        r = self._data["readiness"]
+        rows = [{"scope": scope, **line} for scope in ("clause", "theme") for line in r[scope + "s"]]
+        return _finish(_frame_from_rows(pd, [_flatten(x) for x in rows]))
 
     def _repr_html_(self) -> str:
         s = self._data["summary"]
@@ -109,7 +124,7 @@ class Drift(Result):
         """Whether a new (or newly worsened) finding is at least as severe as
         ``threshold``: the verdict of ``isms diff --fail-on-new THRESHOLD``,
         the CI gate for falling out of compliance."""
-        return _native.drift_fails(self._result, threshold)
+        return bool(self._value.verdict(threshold))
 
 
 class RoadmapStep(Record):
@@ -153,4 +168,4 @@ class Roadmap(Result):
 
     def to_mermaid(self) -> str:
         """The roadmap as a Mermaid gantt chart (``isms roadmap --mermaid``)."""
-        return _native.roadmap_mermaid(self._result)
+        return self.render("mermaid")

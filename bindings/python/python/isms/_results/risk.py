@@ -8,7 +8,8 @@ import html
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from .. import _native
-from .._records import Record, Table, _frame_from_native, _html_table, _pandas
+from .._engine import request
+from .._records import Record, Table, _finish, _frame_from_native, _frame_from_rows, _html_table, _pandas
 from .base import Result, _flatten
 
 
@@ -66,13 +67,15 @@ class AssessedRisk(Record):
         return LevelResult(v) if v is not None else None
 
 
-class RiskRegister:
-    """The risk register as assessed on :attr:`as_of` (ISO/IEC 27001 6.1.2, 8.2).
+class RiskAssessment:
+    """The qualitative risk assessment as of :attr:`as_of` (ISO/IEC 27001
+    6.1.2, 8.2): every risk assessed, with the resolved methodology.
 
     Iterate it, index it, or call :meth:`to_pandas` for one row per risk with
     the inherent and residual levels flattened into ``inherent_*`` and
     ``residual_*`` columns. The result stays in the native engine until it is
-    read, so the call itself costs little more than the computation.
+    read, so the call itself costs little more than the computation. (The
+    register, with owners' names and controls, is :class:`RiskRegister`.)
     """
 
     __slots__ = ("_native", "_cache", "_document")
@@ -80,8 +83,8 @@ class RiskRegister:
     def __init__(
         self, result: Union[_native.Value, dict[str, Any]], document: Optional[_native.Document] = None
     ) -> None:
-        """Wraps the core's ``Assessment`` output (native, or its dict) and,
-        for :meth:`to_csv` and :meth:`to_markdown`, the assessed document."""
+        """Wraps the engine's ``Assessment`` (native, or its dict) and, for
+        :meth:`plot`, the assessed document."""
         self._native = result if isinstance(result, _native.Value) else None
         self._cache: Optional[dict[str, Any]] = None if self._native is not None else dict(result)  # type: ignore[arg-type]
         self._document = document
@@ -138,40 +141,28 @@ class RiskRegister:
 
     def to_pandas(self) -> Any:
         """One row per risk; nested levels become ``inherent_level``,
-        ``residual_score``, ... columns; dates become ``datetime64``. Requires pandas."""
+        ``residual_score``, ... columns; dates become ``datetime64``; ranks
+        and scores are nullable ``Int64``. Requires pandas."""
         pd = _pandas()
         if self._native is not None:  # columns built natively: no per-row dicts
             df = _frame_from_native(self._native, "risks")
         else:
-            df = pd.DataFrame.from_records([_flatten(r) for r in self._data["risks"]])
+            df = _frame_from_rows(pd, [_flatten(r) for r in self._data["risks"]])
         for col in ("accepted_on", "acceptance_expires_on", "assessed_on", "review_due_on"):
             if col in df.columns:
                 df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce")
-        return df
+        return _finish(df)
 
-    def _text(self, fmt: str) -> str:
-        if self._native is None or self._document is None:
-            raise TypeError("rendering needs the register from Isms.risk_register(), not one built from a dict")
-        return self._document.risk_register_text(self._native, fmt)
-
-    def to_csv(self) -> str:
-        """The register as CSV, exactly as ``isms risk register --format csv``
-        writes it: one row per risk with owner and acceptor names and the
-        controls relied upon (lists joined with ``"; "``)."""
-        return self._text("csv")
-
-    def to_markdown(self) -> str:
-        """The register as a Markdown table (``isms risk register --format md``)."""
-        return self._text("md")
+    def heatmap(self) -> HeatMap:
+        """The engine's heat map of the assessed document on this date."""
+        return _heatmap_of(self._document, self._data["as_of"])
 
     def plot(self, which: str = "inherent", ax: Optional[Any] = None) -> Any:
-        """Draws the heat map (see :func:`isms.plot.heatmap`)."""
-        from ..plot import heatmap
-
-        return heatmap(self, which, ax)
+        """Draws the engine's heat map on this date (see :func:`isms.plot.heatmap`)."""
+        return self.heatmap().plot(which, ax)
 
     def __repr__(self) -> str:
-        return f"<RiskRegister as of {self._data['as_of']}: {len(self)} risks>"
+        return f"<RiskAssessment as of {self._data['as_of']}: {len(self)} risks>"
 
     def _repr_html_(self) -> str:
         risks = self._data["risks"]
@@ -189,10 +180,106 @@ class RiskRegister:
             for r in sorted((r for r in risks if r.get("rank") is not None), key=lambda r: r["rank"])[:10]
         ]
         head = (
-            f"<p><strong>Risk register</strong> as of {html.escape(self._data['as_of'])}: {len(risks)} risks, "
+            f"<p><strong>Risk assessment</strong> as of {html.escape(self._data['as_of'])}: {len(risks)} risks, "
             f"{above} above appetite, {overdue} overdue for review</p>"
         )
         return head + _html_table(top, caption="top 10 by rank")
+
+
+class RegisterRow(Record):
+    """One risk of the register (``isms risk register``): owner and
+    acceptor with their names, assets, levels, rank, treatment, the controls
+    relied upon, acceptance and review status."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        id: str
+        title: str
+        status: str
+        owner: Optional[str]
+        owner_name: Optional[str]
+        assets: list[str]
+        threat: Optional[str]
+        vulnerability: Optional[str]
+        inherent: Optional[LevelResult]
+        residual: Optional[LevelResult]
+        rank: Optional[int]
+        above_appetite: bool
+        treatment: list[str]
+        controls: list[str]
+        treated: bool
+        accepted: bool
+        accepted_by: Optional[str]
+        accepted_by_name: Optional[str]
+        accepted_on: Optional[dt.date]
+        acceptance_expires_on: Optional[dt.date]
+        acceptance_expired: bool
+        review_due_on: Optional[dt.date]
+        review_overdue: bool
+
+
+class RiskRegister(Result):
+    """The risk register as of a date (ISO/IEC 27001 6.1.2, 8.2), as ``isms
+    risk register`` gives it: one row per risk with owner and acceptor
+    names and the controls relied upon. :meth:`to_csv` and
+    :meth:`to_markdown` are the command's bytes; :meth:`plot` draws the
+    engine's heat map of the same date."""
+
+    _table = "rows"
+    _row = RegisterRow
+    __slots__ = ("_document",)
+    if TYPE_CHECKING:
+        as_of: dt.date
+
+    def __init__(
+        self, result: Union[_native.Value, dict[str, Any]], document: Optional[_native.Document] = None
+    ) -> None:
+        """Wraps the engine's ``Register`` and, for :meth:`plot`, its document."""
+        super().__init__(result)
+        self._document = document
+
+    @property
+    def rows(self) -> Table[RegisterRow]:
+        """Every risk, in register order."""
+        return Table(self._data["rows"], RegisterRow)
+
+    def by_id(self, id: str) -> RegisterRow:
+        """The row of risk ``id``. Raises :class:`isms.NotFoundError`."""
+        for r in self._data["rows"]:
+            if r["id"] == id:
+                return RegisterRow(r)
+        from ..errors import NotFoundError, Problem
+
+        msg = f"no risk with id `{id}`"
+        raise NotFoundError(msg, kind="risk", id=id, problems=[Problem("not_found", id, msg)])
+
+    def to_csv(self) -> str:
+        """The register as CSV, exactly as ``isms risk register --format csv``
+        writes it (lists joined with ``"; "``)."""
+        return self.render("csv")
+
+    def to_markdown(self) -> str:
+        """The register as a Markdown table (``isms risk register --format md``)."""
+        return self.render("markdown")
+
+    def heatmap(self) -> HeatMap:
+        """The engine's heat map on the register's date (closed risks are
+        not counted, as in ``isms risk heatmap`` and the report)."""
+        return _heatmap_of(self._document, self._data["as_of"])
+
+    def plot(self, which: str = "inherent", ax: Optional[Any] = None) -> Any:
+        """Draws :meth:`heatmap` (see :func:`isms.plot.heatmap`)."""
+        return self.heatmap().plot(which, ax)
+
+    def __repr__(self) -> str:
+        return f"<RiskRegister as of {self._data['as_of']}: {len(self)} risks>"
+
+
+def _heatmap_of(document: Optional[_native.Document], as_of: str) -> HeatMap:
+    """The engine's heat map of ``document`` on ``as_of``."""
+    if document is None:
+        raise TypeError("plotting needs the result of an Isms method, not one rebuilt from a dict")
+    return HeatMap(document.run("heatmap", request(as_of=as_of)))
 
 
 class HeatMap(Result):
@@ -208,10 +295,11 @@ class HeatMap(Result):
         inherent: list[Record]
         residual: list[Record]
 
-    def to_svg(self, residual: bool = False) -> str:
-        """The heat map as a standalone SVG drawn by the engine (inherent
-        levels, or residual ones), as ``isms risk heatmap --svg`` writes it."""
-        return _native.heatmap_svg(self._result, residual)
+    def to_svg(self) -> str:
+        """The heat map as a standalone SVG drawn by the engine, as ``isms
+        risk heatmap --svg`` writes it: inherent levels, or residual ones
+        when asked for with ``Isms.heatmap(..., residual=True)``."""
+        return self.render("svg")
 
     def plot(self, which: str = "inherent", ax: Optional[Any] = None) -> Any:
         """Draws the heat map (see :func:`isms.plot.heatmap`)."""

@@ -4,7 +4,7 @@ nonconformities, the internal audit programme and the audit duration."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from .._records import Record, Table
 from .base import Result
@@ -48,6 +48,11 @@ class Calendar(Result):
         """The dated items."""
         return Table(self._data["items"], CalendarItem)
 
+    def to_ical(self) -> str:
+        """The calendar as iCalendar (RFC 5545) text, written by the engine
+        as ``isms schedule --ics`` writes it (``render("ical")``)."""
+        return self.render("ical")
+
 
 class CertificationCycle(Result):
     """The certification cycle as of a date: certificate state, expiry and
@@ -72,6 +77,45 @@ class NcReport(Result):
         as_of: dt.date
         open: int
         overdue: int
+
+
+class NcDetail(Result):
+    """One nonconformity as of a date (``isms nc show``): the record with
+    its history (the rows), its state, deadline and deadline status, and the
+    lifecycle actions its state allows."""
+
+    _table = "history"
+    __slots__ = ()
+    if TYPE_CHECKING:
+        nonconformity: Record
+        state: str
+        deadline: Optional[dt.date]
+        deadline_status: Optional[str]
+        allowed_actions: list[str]
+
+    @property
+    def rows(self) -> Table[Record]:
+        """The history of the nonconformity, in order."""
+        return Table(self._history, Record)
+
+    @property
+    def _history(self) -> list[dict[str, Any]]:
+        h: list[dict[str, Any]] = self._data["nonconformity"].get("history", [])
+        return h
+
+    def __len__(self) -> int:
+        return len(self._history)
+
+    def to_pandas(self, table: Optional[str] = None) -> Any:
+        """The history as a DataFrame (one row per recorded action). Requires pandas."""
+        return Table(self._history, Record).to_pandas() if table is None else super().to_pandas(table)
+
+    def __repr__(self) -> str:
+        return f"<NcDetail {self._data['nonconformity']['id']}: {self._data['state']}>"
+
+    def _repr_html_(self) -> str:
+        fields = {k: v for k, v in self._data.items() if k != "nonconformity"}
+        return Record(self._data["nonconformity"])._repr_html_() + Record(fields)._repr_html_()
 
 
 class AuditProgramme(Result):

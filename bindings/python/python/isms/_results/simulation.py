@@ -211,6 +211,13 @@ class DocumentSimulation(Result):
         df = super().to_pandas(table)
         return df.drop(columns=[c for c in df.columns if str(c).endswith("loss_exceedance")])
 
+    def plot(self, ax: Optional[Any] = None, **kwargs: Any) -> Any:
+        """Draws the loss exceedance curves before and after treatment (see
+        :func:`isms.plot.document_simulation`)."""
+        from ..plot import document_simulation
+
+        return document_simulation(self, ax, **kwargs)
+
     def __repr__(self) -> str:
         o = self._data["options"]
         return f"<DocumentSimulation {len(self)} risks, {o['trials']} trials, seed {o['seed']}>"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Optional
 
-from .. import _native
 from .._records import Record
 from .base import Result
 
@@ -27,17 +26,17 @@ class Statement(Result):
     def to_csv(self) -> str:
         """The statement as CSV, one row per control (RFC 4180, ``;``
         between list items), as ``isms soa --format csv`` writes it."""
-        return _native.soa_to_csv(self._result)
+        return self.render("csv")
 
     def to_markdown(self) -> str:
         """The statement as a Markdown document: summary, table, issues
         (``isms soa --format md``)."""
-        return _native.soa_to_markdown(self._result)
+        return self.render("markdown")
 
     def to_html(self) -> str:
         """The statement as one self-contained HTML page (inline CSS, no
         external assets), as ``isms soa --format html`` writes it."""
-        return _native.soa_to_html(self._result)
+        return self.render("html")
 
 
 class SoaDiff(Result):
