@@ -60,7 +60,7 @@ def main() -> None:
     print("|---|---|---|---|")
     rows = [
         ("validate", lambda: doc.validate(), "validate"),
-        ("risk_register (assess)", lambda: doc.risk_register(as_of), "assess"),
+        ("risk_assessment (assess)", lambda: doc.risk_assessment(as_of), "assess"),
     ]
     rows.insert(0, ("evaluate, call only (result held natively)", lambda: doc.evaluate(as_of), "evaluate"))
     rows.insert(1, ("evaluate + full result to dicts (.to_dict())", lambda: doc.evaluate(as_of).to_dict(), "evaluate"))
@@ -71,9 +71,9 @@ def main() -> None:
     print()
     print("| conversion | median ms | min ms |")
     print("|---|---|---|")
-    value = n.assess(as_of)
-    reg = isms.RiskRegister(value)
-    print(f"| RiskRegister.to_pandas() ({len(reg)} rows, from the native result) | "
+    value = n.run("risk_assessment", json.dumps({"as_of": as_of}))
+    reg = isms.RiskAssessment(value)
+    print(f"| RiskAssessment.to_pandas() ({len(reg)} rows, from the native result) | "
           f"{ms(reg.to_pandas, runs)} |")
     print(f"| of which the native column build (typed result → encoded columns, Rust only) | "
           f"{value._time_columns('risks', runs) * 1e3:.1f} | |")
@@ -88,7 +88,7 @@ def main() -> None:
     cal = doc.calendar(as_of, dt.date.fromisoformat(as_of) + dt.timedelta(days=365))
     print(f"| Calendar.to_pandas() ({len(cal)} items, one year) | {ms(cal.to_pandas, runs)} |")
     print(f"| assess result → dicts (Value.to_obj: compact JSON text + json.loads) | {ms(value.to_obj, runs)} |")
-    assess_json = n._assess_json(as_of)
+    assess_json = value.to_json()
     print(f"| assess result → dicts via JSON text, json.loads part only | "
           f"{ms(lambda: json.loads(assess_json), runs)} |")
     print(f"| assess result → JSON text (Value.to_json, pretty) | {ms(value.to_json, runs)} |")
@@ -97,9 +97,9 @@ def main() -> None:
         "primary_loss": {"kind": "lognormal", "p05": 10_000, "p95": 400_000},
     }
     print(f"| simulate 1,000,000 trials, keep_samples (→ numpy view) | "
-          f"{ms(lambda: isms.simulate(model, trials=1_000_000, keep_samples=True).samples, runs)} |")
+          f"{ms(lambda: isms.simulate(model, years=1_000_000, keep_samples=True).samples, runs)} |")
     print(f"| simulate 1,000,000 trials, summary only | "
-          f"{ms(lambda: isms.simulate(model, trials=1_000_000), runs)} |")
+          f"{ms(lambda: isms.simulate(model, years=1_000_000), runs)} |")
     print(f"| document → dict via pythonize (Document.to_obj) | {ms(n.to_obj, runs)} |")
     print(f"| document → dict via to_json + json.loads (Isms.to_dict) | {ms(doc.to_dict, runs)} |")
     print(f"| dict → document via pythonize (Document.from_obj) | "
@@ -110,7 +110,7 @@ def main() -> None:
     quantified = sum(1 for r in d.get("risks", []) if "fair" in r)
     if quantified:
         print(f"| Isms.simulate, {quantified} quantified risks × 10,000 years, portfolios | "
-              f"{ms(lambda: doc.simulate(trials=10_000), runs)} |")
+              f"{ms(lambda: doc.simulate(years=10_000), runs)} |")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,9 @@ fn details<'py>(py: Python<'py>, e: &Error) -> PyResult<Bound<'py, PyDict>> {
 fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     let module = py.import("isms.errors")?;
     let exc = module.getattr("_from_core")?.call1((e.code(), e.to_string(), details(py, e)?))?;
+    // The core's error report, byte for byte what the CLI's `isms call`
+    // prints and the conformance vectors hold.
+    exc.setattr("report_json", isms_core::engine::error_json(e))?;
     Ok(PyErr::from_value(exc))
 }
 

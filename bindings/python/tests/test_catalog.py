@@ -47,9 +47,11 @@ def test_mappings() -> None:
     pred = catalog.mapping_to_2022("5.1")
     assert {r.id_2013 for r in pred} == {"A.5.1.1", "A.5.1.2"}
     assert list(catalog.mapping_to_2022("5.7")) == []  # new in 2022
-    with pytest.raises(isms.NotFoundError):
+    # An id that is no control is a bad argument, with the path and the
+    # expected form in the message.
+    with pytest.raises(isms.InvalidArgumentError, match=r"\$\.from_2013.*A\.5\.1\.1"):
         catalog.mapping_from_2013("A.99.1")
-    with pytest.raises(isms.NotFoundError):
+    with pytest.raises(isms.InvalidArgumentError, match=r"\$\.to_2022"):
         catalog.mapping_to_2022("9.9")
     assert isinstance(succ[0], catalog.MappingRow) and succ[0].to_dict()["id_2013"] == "A.18.2.3"
 

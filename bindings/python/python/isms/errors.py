@@ -57,6 +57,8 @@ class IsmsError(Exception):
         code: the stable ``snake_case`` code of the core error.
         message: the human-readable message.
         problems: every problem the error carries (at least one).
+        report_json: the core's error report as JSON text (schema ``error``),
+            the same bytes on every front end; empty for errors raised in Python.
     """
 
     code: ClassVar[str] = "isms_error"
@@ -65,6 +67,7 @@ class IsmsError(Exception):
         super().__init__(message)
         self.message = message
         self.problems: list[Problem] = list(problems)
+        self.report_json: str = ""
 
 
 class ParseError(IsmsError, ValueError):

@@ -89,20 +89,20 @@ fn northwind() -> isms_core::Document {
 
 #[test]
 fn core_results_give_the_json_columns() {
-    let doc = northwind();
+    let isms = isms_core::Isms::new(northwind()).expect("example is valid");
     let as_of: Date = "2026-11-29".parse().expect("date");
     let later: Date = "2027-06-01".parse().expect("date");
     let mut tables = 0;
-    tables += same_as_oracle(&isms_core::risk::assess(&doc, as_of).expect("assess"));
-    tables += same_as_oracle(&isms_core::evaluate::evaluate(&doc, as_of).expect("evaluate"));
-    tables += same_as_oracle(&isms_core::soa::statement(&doc, as_of));
-    tables += same_as_oracle(&isms_core::schedule::calendar(&doc, as_of, later).expect("calendar"));
-    tables += same_as_oracle(&isms_core::risk::plan::treatment_plan(&doc, as_of).expect("plan"));
-    tables += same_as_oracle(&isms_core::risk::heatmap::heatmap(&doc, as_of).expect("heatmap"));
-    tables += same_as_oracle(&isms_core::nc::report(&doc, as_of));
-    tables += same_as_oracle(&isms_core::schedule::certification_cycle(&doc, as_of));
-    tables += same_as_oracle(&isms_core::evaluate::drift_dates(&doc, as_of, later).expect("drift"));
-    tables += same_as_oracle(&isms_core::roadmap::roadmap(&doc, as_of).expect("roadmap"));
+    tables += same_as_oracle(&isms.risk_assessment(as_of).expect("assess"));
+    tables += same_as_oracle(&isms.evaluate(as_of));
+    tables += same_as_oracle(&isms.soa(as_of));
+    tables += same_as_oracle(&isms.calendar(as_of, later).expect("calendar"));
+    tables += same_as_oracle(&isms.treatment_plan(as_of).expect("plan"));
+    tables += same_as_oracle(&isms.heatmap(as_of).expect("heatmap"));
+    tables += same_as_oracle(&isms.nc_report(as_of));
+    tables += same_as_oracle(&isms.certification_cycle(as_of));
+    tables += same_as_oracle(&isms.drift_dates(as_of, later));
+    tables += same_as_oracle(&isms.roadmap(as_of));
     assert!(tables >= 20, "only {tables} tables compared");
 }
 
