@@ -65,8 +65,13 @@
 //! # Limits
 //!
 //! Work is bounded by [`SimulationOptions::max_work`] (simulated years plus
-//! expected simulated events); beyond it the functions return
-//! [`Error::LimitExceeded`](crate::Error::LimitExceeded). Invalid inputs give
+//! expected simulated events, each times 1 + the secondary loss types),
+//! estimated for the **whole call** (every risk, residual run, comparison and
+//! portfolio of a document) before any simulation starts; beyond it the
+//! functions return [`Error::LimitExceeded`](crate::Error::LimitExceeded) at
+//! once. Losses whose mean, spread or maximum overflow 64-bit floating point
+//! are an [`Error::InvalidArgument`](crate::Error::InvalidArgument) at the
+//! model's path, never a `null` in the JSON output. Invalid inputs give
 //! [`Error::InvalidArgument`](crate::Error::InvalidArgument) with a path such
 //! as `fair.primary_loss.max` or `options.trials`. No input makes them panic.
 

@@ -457,7 +457,7 @@ fn default_max_work() -> u64 {
 }
 
 /// Default work limit: 2·10⁸ units (a unit is one simulated year or one
-/// simulated event).
+/// simulated event, times 1 + the model's number of secondary loss types).
 pub const DEFAULT_MAX_WORK: u64 = 200_000_000;
 
 /// Largest accepted `lec_points`.
@@ -482,8 +482,11 @@ pub struct SimulationOptions {
     /// Return every simulated annual loss (default false).
     #[serde(default)]
     pub keep_samples: bool,
-    /// Work limit: simulated years plus expected simulated events, over all
-    /// risks of the call (default 2·10⁸). Memory is 8 bytes per trial.
+    /// Work limit of the whole call, checked before it starts: simulated
+    /// years plus expected simulated events, each times 1 + the model's
+    /// secondary loss types, summed over every run of the call (each risk,
+    /// residual, comparison and portfolio; default 2·10⁸). Memory is 8 bytes
+    /// per trial.
     #[serde(default = "default_max_work")]
     pub max_work: u64,
 }
