@@ -86,8 +86,9 @@ mod ziggurat;
 
 pub use document::{DocumentSimulation, RiskSimulation, simulate_document};
 pub use model::{
-    ControlEffect, DEFAULT_MAX_WORK, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, LecPoint, Percentiles,
-    PortfolioResult, RiskContribution, RosiResult, SecondaryLoss, SimulationOptions, SimulationResult, Vulnerability,
+    ControlEffect, DEFAULT_MAX_WORK, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, LecPoint, MAX_LEC_POINTS,
+    MAX_TRIALS, Percentiles, PortfolioResult, RiskContribution, RosiResult, SecondaryLoss, SimulationOptions,
+    SimulationResult, Vulnerability,
 };
 pub use sim::{CHUNK, compare, risk_seed, rosi, simulate, simulate_portfolio};
 

@@ -638,3 +638,9 @@ fn overflowing_losses_are_an_error_not_null() {
     let doc = doc_with(std::slice::from_ref(&m), None);
     assert_eq!(simulate_document(&doc, None, &o).unwrap_err().code(), "invalid_argument");
 }
+
+#[test]
+fn trials_are_bounded_by_memory_whatever_max_work_allows() {
+    let o = SimulationOptions { trials: MAX_TRIALS + 1, max_work: u64::MAX, ..opts(1, 1) };
+    assert_eq!(err_path(simulate(&anchor_model(), &o)), ("options.trials".into(), "limit_exceeded"));
+}

@@ -10,8 +10,8 @@
 //! Items still open but dated before `from` are included (they are overdue);
 //! done items only inside the range. Items are sorted by date, kind, key.
 use super::{EntityRef, ProgrammeOptions, Status, add_days, add_months, audit_programme, certification_cycle};
+use crate::Result;
 use crate::model::{ActionStatus, Date, Document, DocumentStatus, EventStatus, Id, RiskStatus};
-use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -204,11 +204,10 @@ impl Builder {
 /// The merged calendar of `doc` between `from` and `to` (inclusive).
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] when `to` is before `from`.
+/// [`crate::Error::InvalidArgument`] when `to` is before `from`;
+/// [`crate::Error::LimitExceeded`] past [`super::MAX_RANGE_DAYS`] (see [`super::check_range`]).
 pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
-    if to < from {
-        return Err(Error::invalid_argument("$.to", format!("the range ends ({to}) before it starts ({from})")));
-    }
+    super::check_range(from, to)?;
     let s = &doc.settings;
     let mut b = Builder { from, to, warn: s.warning_window_days, items: Vec::new() };
     use CalendarKind as K;
