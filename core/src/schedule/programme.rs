@@ -250,9 +250,16 @@ fn owned_in_scope(
     // Assets in scope: those of the audited units, and those of risks treated
     // with the audited controls.
     let mut scoped_assets: BTreeSet<&str> = BTreeSet::new();
+    // Risks by id (the first of an id, as a scan would find): a scan per
+    // treatment made this quadratic in the register's size.
+    let mut risks: std::collections::HashMap<&str, &crate::model::Risk> =
+        std::collections::HashMap::with_capacity(doc.risks.len());
+    for r in &doc.risks {
+        risks.entry(r.id.as_str()).or_insert(r);
+    }
     for t in &doc.treatments {
         if t.controls.iter().any(|c| in_ctl(c)) {
-            if let Some(r) = doc.risks.iter().find(|r| r.id == t.risk) {
+            if let Some(r) = risks.get(t.risk.as_str()) {
                 scoped_assets.extend(r.assets.iter().map(String::as_str));
             }
         }
