@@ -65,8 +65,13 @@
 //! # Limits
 //!
 //! Work is bounded by [`SimulationOptions::max_work`] (simulated years plus
-//! expected simulated events); beyond it the functions return
-//! [`Error::LimitExceeded`](crate::Error::LimitExceeded). Invalid inputs give
+//! expected simulated events, each times 1 + the secondary loss types),
+//! estimated for the **whole call** (every risk, residual run, comparison and
+//! portfolio of a document) before any simulation starts; beyond it the
+//! functions return [`Error::LimitExceeded`](crate::Error::LimitExceeded) at
+//! once. Losses whose mean, spread or maximum overflow 64-bit floating point
+//! are an [`Error::InvalidArgument`](crate::Error::InvalidArgument) at the
+//! model's path, never a `null` in the JSON output. Invalid inputs give
 //! [`Error::InvalidArgument`](crate::Error::InvalidArgument) with a path such
 //! as `fair.primary_loss.max` or `options.trials`. No input makes them panic.
 
@@ -81,8 +86,9 @@ mod ziggurat;
 
 pub use document::{DocumentSimulation, RiskSimulation, simulate_document};
 pub use model::{
-    ControlEffect, DEFAULT_MAX_WORK, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, LecPoint, Percentiles,
-    PortfolioResult, RiskContribution, RosiResult, SecondaryLoss, SimulationOptions, SimulationResult, Vulnerability,
+    ControlEffect, DEFAULT_MAX_WORK, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, LecPoint, MAX_LEC_POINTS,
+    MAX_TRIALS, Percentiles, PortfolioResult, RiskContribution, RosiResult, SecondaryLoss, SimulationOptions,
+    SimulationResult, Vulnerability,
 };
 pub use sim::{CHUNK, compare, risk_seed, rosi, simulate, simulate_portfolio};
 

@@ -457,8 +457,13 @@ fn default_max_work() -> u64 {
 }
 
 /// Default work limit: 2·10⁸ units (a unit is one simulated year or one
-/// simulated event).
+/// simulated event, times 1 + the model's number of secondary loss types).
 pub const DEFAULT_MAX_WORK: u64 = 200_000_000;
+
+/// Largest accepted `trials`: each run holds its annual losses in memory
+/// (8 bytes a trial; a comparison or portfolio two or three such vectors),
+/// so 10⁸ trials is already 0.8–2.4 GB whatever `max_work` allows.
+pub const MAX_TRIALS: u64 = 100_000_000;
 
 /// Largest accepted `lec_points`.
 pub const MAX_LEC_POINTS: usize = 100_001;
@@ -482,8 +487,11 @@ pub struct SimulationOptions {
     /// Return every simulated annual loss (default false).
     #[serde(default)]
     pub keep_samples: bool,
-    /// Work limit: simulated years plus expected simulated events, over all
-    /// risks of the call (default 2·10⁸). Memory is 8 bytes per trial.
+    /// Work limit of the whole call, checked before it starts: simulated
+    /// years plus expected simulated events, each times 1 + the model's
+    /// secondary loss types, summed over every run of the call (each risk,
+    /// residual, comparison and portfolio; default 2·10⁸). Memory is 8 bytes
+    /// per trial.
     #[serde(default = "default_max_work")]
     pub max_work: u64,
 }
@@ -506,6 +514,15 @@ impl SimulationOptions {
     pub fn validate(&self) -> Result<()> {
         if self.trials == 0 {
             return Err(invalid("options.trials", "at least one trial is needed"));
+        }
+        if self.trials > MAX_TRIALS {
+            return Err(Error::LimitExceeded {
+                path: "options.trials".into(),
+                message: format!(
+                    "{} trials requested, at most {MAX_TRIALS} are accepted (8 bytes of memory each)",
+                    self.trials
+                ),
+            });
         }
         if self.trials > self.max_work {
             return Err(Error::LimitExceeded {
