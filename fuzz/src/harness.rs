@@ -109,11 +109,66 @@ pub fn parse_validate_evaluate(data: &[u8]) {
 /// Strings a document plausibly holds: ids of the seeds, catalog ids, dates
 /// (valid, invalid, edge), enum values, hostile text.
 const WORDS: &[&str] = &[
-    "", " ", "p1", "p2", "a1", "a2", "r1", "t1", "u1", "s1", "d1", "e1", "nc1", "ia1", "c1", "ro1", "cc1", "p-ceo",
-    "p-ciso", "nc-01", "nc-03", "ev-001", "5.15", "8.8", "7.4", "A.8.8", "9.2", "4", "10.2", "2026-01-01", "2026-02-29",
-    "2024-02-29", "2026-13-01", "0001-01-01", "9999-12-31", "2026-1-1", " 2026-01-01", "implemented", "planned",
-    "raised", "closed", "minor", "major", "mean", "max", "iso27005_5x5", "stage1", "stage2", "completed", "modify",
-    "accept", "information", "confidentiality", "\u{202e}evil", "\u{1b}[2J", "\r\n", "\u{0}", "é", "🙂", "x",
+    "",
+    " ",
+    "p1",
+    "p2",
+    "a1",
+    "a2",
+    "r1",
+    "t1",
+    "u1",
+    "s1",
+    "d1",
+    "e1",
+    "nc1",
+    "ia1",
+    "c1",
+    "ro1",
+    "cc1",
+    "p-ceo",
+    "p-ciso",
+    "nc-01",
+    "nc-03",
+    "ev-001",
+    "5.15",
+    "8.8",
+    "7.4",
+    "A.8.8",
+    "9.2",
+    "4",
+    "10.2",
+    "2026-01-01",
+    "2026-02-29",
+    "2024-02-29",
+    "2026-13-01",
+    "0001-01-01",
+    "9999-12-31",
+    "2026-1-1",
+    " 2026-01-01",
+    "implemented",
+    "planned",
+    "raised",
+    "closed",
+    "minor",
+    "major",
+    "mean",
+    "max",
+    "iso27005_5x5",
+    "stage1",
+    "stage2",
+    "completed",
+    "modify",
+    "accept",
+    "information",
+    "confidentiality",
+    "\u{202e}evil",
+    "\u{1b}[2J",
+    "\r\n",
+    "\u{0}",
+    "é",
+    "🙂",
+    "x",
 ];
 
 fn word(u: &mut Unstructured) -> String {
@@ -279,10 +334,47 @@ pub fn structured_document(data: &[u8]) {
 /// Request keys of the operations table, so structured requests reach past
 /// `deny_unknown_fields`.
 const KEYS: &[&str] = &[
-    "as_of", "from", "to", "days", "fail_on", "residual", "risk", "options", "trials", "seed", "tolerance",
-    "lec_points", "keep_samples", "max_work", "id", "action", "newer", "newer_as_of", "model", "risks", "before",
-    "after", "annual_cost", "controls", "theme", "attribute", "from_2013", "to_2022", "preset", "name", "audits",
-    "lead_days", "factors", "format", "on", "by", "description", "frequency", "primary_loss", "kind", "value",
+    "as_of",
+    "from",
+    "to",
+    "days",
+    "fail_on",
+    "residual",
+    "risk",
+    "options",
+    "trials",
+    "seed",
+    "tolerance",
+    "lec_points",
+    "keep_samples",
+    "max_work",
+    "id",
+    "action",
+    "newer",
+    "newer_as_of",
+    "model",
+    "risks",
+    "before",
+    "after",
+    "annual_cost",
+    "controls",
+    "theme",
+    "attribute",
+    "from_2013",
+    "to_2022",
+    "preset",
+    "name",
+    "audits",
+    "lead_days",
+    "factors",
+    "format",
+    "on",
+    "by",
+    "description",
+    "frequency",
+    "primary_loss",
+    "kind",
+    "value",
 ];
 
 fn key(u: &mut Unstructured) -> String {
@@ -303,8 +395,10 @@ fn request_value(u: &mut Unstructured, depth: u32) -> Value {
             Value::Object(m)
         }
         1 => Value::String(
-            (*u.choose(&["json", "text", "csv", "markdown", "html", "svg", "ical", "mermaid", "low", "high", "critical"])
-                .unwrap_or(&"json"))
+            (*u.choose(&[
+                "json", "text", "csv", "markdown", "html", "svg", "ical", "mermaid", "low", "high", "critical",
+            ])
+            .unwrap_or(&"json"))
             .to_owned(),
         ),
         2 => seeds()[u.int_in_range(0..=1u8).unwrap_or(0) as usize].clone(),
@@ -489,13 +583,18 @@ pub fn nc_transitions(data: &[u8]) {
         };
         match isms.nc_transition(&id, &action) {
             Ok(next) => {
-                let before = isms.document().nonconformities.iter().find(|n| n.id == id).expect("transitioned nc exists");
+                let before =
+                    isms.document().nonconformities.iter().find(|n| n.id == id).expect("transitioned nc exists");
                 let after = next.document().nonconformities.iter().find(|n| n.id == id).expect("nc kept");
                 assert_eq!(after.history.len(), before.history.len() + 1, "one history entry per transition");
                 let last = serde_json::to_value(after.history.last().unwrap()).unwrap();
                 assert_eq!(last["action"], json!(action.name()), "history records the action taken");
                 assert_eq!(last["to"], serde_json::to_value(&after.state).unwrap(), "history ends in the new state");
-                assert_eq!(last["from"], serde_json::to_value(&before.state).unwrap(), "history starts in the old state");
+                assert_eq!(
+                    last["from"],
+                    serde_json::to_value(&before.state).unwrap(),
+                    "history starts in the old state"
+                );
                 for (a, b) in isms.document().nonconformities.iter().zip(&next.document().nonconformities) {
                     if a.id != id {
                         assert!(a == b, "transition of {id} changed {}", a.id);
@@ -517,7 +616,9 @@ fn fnum(u: &mut Unstructured) -> Value {
     match u.int_in_range(0..=5u8).unwrap_or(0) {
         0 => number(u),
         1 => json!(u.int_in_range(0..=100u8).unwrap_or(0) as f64 / 100.0),
-        _ => json!(f64::from(u.int_in_range(0..=2000u16).unwrap_or(0)) * 10f64.powi(u.int_in_range(-3..=7).unwrap_or(0))),
+        _ => {
+            json!(f64::from(u.int_in_range(0..=2000u16).unwrap_or(0)) * 10f64.powi(u.int_in_range(-3..=7).unwrap_or(0)))
+        }
     }
 }
 
