@@ -589,10 +589,10 @@ pub fn nc_transitions(data: &[u8]) {
                 assert_eq!(after.history.len(), before.history.len() + 1, "one history entry per transition");
                 let last = serde_json::to_value(after.history.last().unwrap()).unwrap();
                 assert_eq!(last["action"], json!(action.name()), "history records the action taken");
-                assert_eq!(last["to"], serde_json::to_value(&after.state).unwrap(), "history ends in the new state");
+                assert_eq!(last["to"], serde_json::to_value(after.state).unwrap(), "history ends in the new state");
                 assert_eq!(
                     last["from"],
-                    serde_json::to_value(&before.state).unwrap(),
+                    serde_json::to_value(before.state).unwrap(),
                     "history starts in the old state"
                 );
                 for (a, b) in isms.document().nonconformities.iter().zip(&next.document().nonconformities) {
@@ -707,8 +707,11 @@ pub fn fair_model(data: &[u8]) {
         assert!((0.0..=1.0).contains(&p), "prob_exceeds_tolerance outside [0, 1]: {text}");
     }
     for w in result.loss_exceedance.windows(2) {
-        let (a, b) = (serde_json::to_value(&w[0]).unwrap(), serde_json::to_value(&w[1]).unwrap());
-        assert!(a != Value::Null && b != Value::Null);
+        assert!(w[0].loss <= w[1].loss, "loss exceedance curve not increasing in loss: {text}");
+        assert!(w[0].probability >= w[1].probability, "exceedance probability increasing: {text}");
+    }
+    for p in &result.loss_exceedance {
+        assert!(p.loss.is_finite() && (0.0..=1.0).contains(&p.probability), "bad LEC point: {text}");
     }
     if let Some(s) = &result.samples {
         assert_eq!(s.len() as u64, options.trials, "one sample per trial");
