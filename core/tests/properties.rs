@@ -235,6 +235,22 @@ fn exercise(isms: &Isms) {
     assert_eq!(again.canonical_json(), text, "canonical JSON is not a fixed point");
 }
 
+/// Numbers keep their value across load and save (`isms fmt`): an integer
+/// beyond 64 bits (in `extensions` and in a typed number) used to parse to a
+/// float one ulp off, so every save changed it (found by the
+/// `parse_validate_evaluate` fuzz target).
+#[test]
+fn long_numbers_are_a_fixed_point_of_load_and_save() {
+    let mut v = seed_document();
+    v["organization"]["extensions"] = json!({"n": [serde_json::from_str::<Value>("122222222222222222222").unwrap()]});
+    let text = v.to_string().replace("\"target\":95.0", "\"target\":122222222222222222222");
+    assert!(text.contains("\"target\":122222222222222222222"));
+    let doc = parse_document(&text).unwrap();
+    let canonical = to_json(&doc);
+    assert_eq!(parse_document(&canonical).unwrap(), doc);
+    assert_eq!(to_json(&parse_document(&canonical).unwrap()), canonical);
+}
+
 #[test]
 fn seed_document_exercises_every_operation() {
     exercise(&Isms::from_json(&seed_document().to_string()).unwrap());
