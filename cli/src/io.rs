@@ -46,7 +46,7 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
         isms_core::json::check_document_size(s.len(), max).map_err(|e| too_big("standard input", e))?;
         return Ok(s);
     }
-    if let Ok(m) = std::fs::metadata(path).filter(|m| m.is_file()) {
+    if let Some(m) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
         let len = usize::try_from(m.len()).unwrap_or(usize::MAX);
         isms_core::json::check_document_size(len, max).map_err(|e| too_big(&path.display().to_string(), e))?;
     }
