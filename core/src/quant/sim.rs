@@ -1,11 +1,12 @@
 //! The Monte Carlo engine: per-year simulation, summaries, portfolio and ROSI.
 
-use super::model::{FairModel, Frequency, PortfolioResult, RiskContribution, RosiResult, Vulnerability};
 use super::model::{LecPoint, Percentiles, SimulationOptions, SimulationResult};
+use super::model::{PortfolioResult, RiskContribution, RosiResult};
 use super::rng::{Random, mix64, seed_key, trial_streams};
 use super::sample::{Sampler, poisson};
 use super::summary::{Moments, OrderStats, moments};
 use crate::error::{Error, Result};
+use crate::model::{FairModel, Frequency, Vulnerability};
 
 /// Trial-years per parallel work unit. Results do not depend on it: every
 /// trial-year has its own random streams.
@@ -384,7 +385,7 @@ pub fn compare(
 /// at the controls' summed annual cost.
 pub fn rosi(
     model: &FairModel,
-    controls: &[super::model::ControlEffect],
+    controls: &[crate::model::ControlEffect],
     opts: &SimulationOptions,
 ) -> Result<RosiResult> {
     let after = model.with_controls(controls)?;

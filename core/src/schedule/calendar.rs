@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Days before an external audit at which a management review pulled ahead
 /// of it is placed, so its outputs exist when the auditors arrive.
-pub const REVIEW_LEAD_DAYS: i64 = 30;
+pub(super) const REVIEW_LEAD_DAYS: i64 = 30;
 
 /// Kind of calendar item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]

@@ -6,6 +6,7 @@ __all__ = [
     "CATALOG_VERSION",
     "Document",
     "ERROR_CODES",
+    "MAX_DOCUMENT_BYTES",
     "PROBLEM_CODES",
     "SEVERITIES",
     "Value",
