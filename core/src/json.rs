@@ -112,7 +112,7 @@ mod tests {
         assert!(check_document_size(10, 10).is_ok());
         let e = check_document_size(DEFAULT_MAX_DOCUMENT_BYTES + 1, DEFAULT_MAX_DOCUMENT_BYTES).unwrap_err();
         assert!(
-            matches!(&e, Error::LimitExceeded { path, message } if path == "$" && message.contains("33554433 bytes")),
+            matches!(&e, Error::LimitExceeded { path, message } if path == "$" && message.contains("268435457 bytes")),
             "{e}"
         );
     }
