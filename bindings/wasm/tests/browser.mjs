@@ -1,0 +1,101 @@
+// Headless Chromium test of the workbench (Debian chromium driven by playwright-core): opens the
+// bundled page from file:// (no server, no network), checks that the readiness and blocker count
+// it renders for the example equal the native CLI's `isms check --json`, performs what-if edits
+// and sees the numbers change, runs one simulation in the worker, and fails on any console
+// error, page error or network request. Writes screenshots to $SCREENSHOT_DIR.
+// Env: ISMS_ROOT, ISMS_CLI, NPM_TOOLS (where playwright-core is installed), PAGE (the HTML file),
+//      SCREENSHOT_DIR, CHROMIUM (default /usr/bin/chromium).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const env = (k) => process.env[k] ?? assert.fail(`set ${k}`);
+const { chromium } = createRequire(join(env('NPM_TOOLS'), 'package.json'))('playwright-core');
+const AS_OF = '2026-11-29';
+const example = join(env('ISMS_ROOT'), 'examples', 'northwind-saas.json');
+
+let native;
+try {
+  native = execFileSync(env('ISMS_CLI'), ['check', example, '--as-of', AS_OF, '--json']);
+} catch (e) {
+  native = e.stdout; // `isms check` exits non-zero when a finding fails the gate
+}
+native = JSON.parse(native);
+
+const problems = [];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const step = (s) => console.log(`   browser: ${s}`);
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => { if (!/^(file|blob|data):/.test(r.url())) problems.push(`network request: ${r.url()}`); });
+  const url = `${pathToFileURL(env('PAGE')).href}?as_of=${AS_OF}`;
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('body[data-state=ready]', { timeout: 60000 });
+  step(`loaded and evaluated the example in ${Date.now() - t0} ms (from file://)`);
+
+  const readiness = Number(await page.getAttribute('#kpi-readiness', 'data-value'));
+  const blockers = Number(await page.textContent('#kpi-blockers'));
+  assert.equal(readiness, native.readiness.overall, 'readiness as the CLI computes it');
+  assert.equal(blockers, native.summary.blocker, 'blocker count as the CLI computes it');
+  assert.equal(Number((await page.textContent('#kpi-findings')).match(/^\d+/)[0]), native.summary.total);
+  assert.equal(await page.locator('#blockers li').count(), new Set([...native.readiness.stage1.blockers, ...native.readiness.stage2.blockers].map((b) => b.fingerprint)).size);
+  step(`readiness ${readiness}, ${blockers} blockers, ${native.summary.total} findings: equal to isms check --json`);
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench.png') });
+
+  // Every tab renders without error; the SoA has its 93 rows.
+  for (const tab of ['findings', 'risks', 'soa', 'schedule', 'export']) {
+    await page.click(`#tab-${tab}`);
+    await page.waitForSelector(`#panel-${tab}:not([hidden])`);
+  }
+  assert.equal(await page.locator('#soa tbody tr').count(), 93);
+  assert.equal(await page.locator('#roadmap li').count(), 17);
+  assert.ok(await page.locator('#hm-inherent svg').count() === 1 && await page.locator('#hm-residual svg').count() === 1);
+  await page.click('#tab-findings');
+  await page.selectOption('#f-sev', 'blocker');
+  assert.equal(await page.locator('#findings tbody tr').count(), native.summary.blocker);
+  await page.click('#tab-risks');
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-risks.png') });
+  step('findings, risks, SoA (93 rows), calendar and roadmap (17 steps) render');
+
+  // What-if: include the excluded control the first blocker is about; the numbers move.
+  await page.click('#tab-whatif');
+  const first = native.findings.find((f) => f.severity === 'blocker' && f.rule === 'soa.excluded_but_relied_on');
+  assert.ok(first, 'the example has an excluded-but-relied-on blocker');
+  await page.selectOption('#w-soa', first.control);
+  await page.selectOption('#w-soa-app', 'true');
+  await page.waitForFunction((b) => document.getElementById('kpi-blockers').textContent !== String(b), blockers, { timeout: 10000 });
+  const after = Number(await page.textContent('#kpi-blockers'));
+  assert.ok(after < blockers, `including ${first.control} removes its blocker (${blockers} -> ${after})`);
+  assert.match(await page.textContent('#w-changes'), new RegExp(`SoA ${first.control.replace('.', '\\.')}: applicable`));
+  // ... and a risk rating edit recomputes too.
+  const before = await page.textContent('#whatif-compare');
+  await page.selectOption('#w-risk', native.findings.length ? (await page.locator('#w-risk option').first().getAttribute('value')) : '');
+  await page.selectOption('#w-il', '1');
+  await page.waitForFunction(() => document.getElementById('w-changes').children.length >= 2, null, { timeout: 10000 });
+  step(`what-if: including control ${first.control} took blockers ${blockers} -> ${after}; a rating edit recomputed (${before !== await page.textContent('#whatif-compare') ? 'numbers changed' : 'same numbers'})`);
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-whatif.png') });
+
+  // One simulation in the worker.
+  await page.click('#tab-loss');
+  await page.selectOption('#l-trials', '100000');
+  const t1 = Date.now();
+  await page.click('#l-run');
+  await page.waitForSelector('body[data-simulated]', { timeout: 120000 });
+  assert.equal(await page.locator('#lec svg polyline').count(), 2);
+  assert.match(await page.textContent('[data-testid=rosi]'), /%|–/);
+  step(`simulated 100,000 years in the worker in ${Date.now() - t1} ms`);
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-loss.png') });
+} finally {
+  await browser.close();
+}
+assert.deepEqual(problems, [], `console errors, page errors or network requests:\n${problems.join('\n')}`);
+console.log('   browser: OK');
