@@ -247,7 +247,11 @@ export class IsmsBase {
     if (request && typeof request === 'object' && request.format !== undefined && request.format !== 'json') {
       return this.call('nc_transition', request);
     }
-    const handle = guard(() => this._handle.ncTransition(requestText(request)));
+    // `format: "json"` is the default form (the new document as a handle); the raw export takes
+    // the operation's request only.
+    const plain = request && typeof request === 'object' && 'format' in request
+      ? Object.fromEntries(Object.entries(request).filter(([k]) => k !== 'format')) : request;
+    const handle = guard(() => this._handle.ncTransition(requestText(plain)));
     return /** @type {typeof IsmsBase} */ (this.constructor)._wrap(handle);
   }
 }
