@@ -5,10 +5,10 @@ import { IsmsBase } from './isms.js';
 /** A validated ISMS document (immutable) and every operation on it. */
 export declare class Isms extends IsmsBase {
   /** Every integrity problem of the document (empty for a loaded document, which is valid). */
-  validate(request?: T.ValidateRequest & { format?: "json" }): T.ValidateResponse;
-  validate(request: T.ValidateRequest & { format: "text" }): string;
+  validate(request?: { format?: "json" }): T.ValidateResponse;
+  validate(request: { format: "text" }): string;
   /** The document in canonical form (what `isms fmt` writes). */
-  document(request?: T.DocumentRequest & { format?: "json" }): T.DocumentResponse;
+  document(request?: { format?: "json" }): T.DocumentResponse;
   /** The continuous-monitoring verdict: findings, readiness, Stage 1/2 (`isms check`). */
   evaluate(request: T.EvaluateRequest & { format?: "json" }): T.EvaluateResponse;
   evaluate(request: T.EvaluateRequest & { format: "text" }): string;
@@ -96,29 +96,29 @@ export declare function catalogMapping(request?: T.CatalogMappingRequest & { for
 export declare function catalogMapping(request: T.CatalogMappingRequest & { format: "text" }): string;
 
 /** Clauses 4 to 10 with their sub-clauses. */
-export declare function catalogClauses(request?: T.CatalogClausesRequest & { format?: "json" }): T.CatalogClausesResponse;
-export declare function catalogClauses(request: T.CatalogClausesRequest & { format: "text" }): string;
+export declare function catalogClauses(request?: { format?: "json" }): T.CatalogClausesResponse;
+export declare function catalogClauses(request: { format: "text" }): string;
 
 /** Mandatory and commonly expected documented information. */
-export declare function catalogDocuments(request?: T.CatalogDocumentsRequest & { format?: "json" }): T.CatalogDocumentsResponse;
-export declare function catalogDocuments(request: T.CatalogDocumentsRequest & { format: "text" }): string;
+export declare function catalogDocuments(request?: { format?: "json" }): T.CatalogDocumentsResponse;
+export declare function catalogDocuments(request: { format: "text" }): string;
 
 /** The evaluation rule catalogue. */
-export declare function catalogRules(request?: T.CatalogRulesRequest & { format?: "json" }): T.CatalogRulesResponse;
-export declare function catalogRules(request: T.CatalogRulesRequest & { format: "markdown" }): string;
+export declare function catalogRules(request?: { format?: "json" }): T.CatalogRulesResponse;
+export declare function catalogRules(request: { format: "markdown" }): string;
 
 /** The ISO/IEC 27006-1 audit-time chart. */
-export declare function catalogAuditTime(request?: T.CatalogAuditTimeRequest & { format?: "json" }): T.CatalogAuditTimeResponse;
+export declare function catalogAuditTime(request?: { format?: "json" }): T.CatalogAuditTimeResponse;
 
 /** A named risk methodology preset, expanded. */
 export declare function methodologyPreset(request: T.MethodologyPresetRequest & { format?: "json" }): T.MethodologyPresetResponse;
 
 /** The names of every published JSON Schema. */
-export declare function schemas(request?: T.SchemasRequest & { format?: "json" }): T.SchemasResponse;
-export declare function schemas(request: T.SchemasRequest & { format: "text" }): string;
+export declare function schemas(request?: { format?: "json" }): T.SchemasResponse;
+export declare function schemas(request: { format: "text" }): string;
 
 /** One published JSON Schema. */
 export declare function schema(request: T.SchemaRequest & { format?: "json" }): T.SchemaResponse;
 
 /** This table: every operation with its schemas and formats. */
-export declare function operations(request?: T.OperationsRequest & { format?: "json" }): T.OperationsResponse;
+export declare function operations(request?: { format?: "json" }): T.OperationsResponse;

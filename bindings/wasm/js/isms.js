@@ -11,9 +11,6 @@
 // panic message the hook kept. After a panic the module stays usable for further calls, but the
 // panic is a bug in the engine: please report it.
 
-/** @typedef {import('./types.js').ErrorReport} ErrorReport */
-/** @typedef {import('./types.js').Problem} Problem */
-/** @typedef {import('./types.js').Document} Document */
 /** A request: an object shaped by the operation's request schema (plus `format`), or its JSON text. */
 /** @typedef {string | { [key: string]: unknown }} AnyRequest */
 
@@ -41,7 +38,7 @@ function engine() {
 export class IsmsError extends Error {
   /**
    * @param {string} message
-   * @param {ErrorReport} report the core's error report (code, message, path, line, column, id, problems)
+   * @param {import('./types.js').ErrorReport} report the core's error report (code, message, path, line, column, id, problems)
    * @param {string} [reportJson] the report's JSON as the core wrote it
    */
   constructor(message, report, reportJson) {
@@ -157,7 +154,7 @@ export class IsmsBase {
   /**
    * Parses and validates a document: JSON text or an object shaped like it. Throws ParseError or
    * ValidationError (every problem in `.problems`).
-   * @param {string | Document} document
+   * @param {string | import('./types.js').Document} document
    */
   constructor(document) {
     if (document === _HANDLE) return;
@@ -218,7 +215,7 @@ export class IsmsBase {
 
   /**
    * The document as a plain object (its canonical JSON, parsed).
-   * @returns {Document}
+   * @returns {import('./types.js').Document}
    */
   toObject() {
     return JSON.parse(this.canonicalJson());
@@ -273,7 +270,7 @@ export function runFree(op, request) {
  * one. Returns the rendered text, byte for byte what `isms call` prints.
  * @param {string} op
  * @param {AnyRequest} [request]
- * @param {IsmsBase | string | Document} [document]
+ * @param {IsmsBase | string | import('./types.js').Document} [document]
  * @returns {string}
  */
 export function call(op, request, document) {
@@ -286,8 +283,8 @@ export function call(op, request, document) {
 /**
  * Every integrity problem of a document that parses (empty when it is valid): the way to inspect
  * a document that `new Isms` refuses. Throws ParseError when it does not parse.
- * @param {string | Document} document
- * @returns {Problem[]}
+ * @param {string | import('./types.js').Document} document
+ * @returns {import('./types.js').Problem[]}
  */
 export function validate(document) {
   const text = typeof document === 'string' ? document : JSON.stringify(document);

@@ -3149,6 +3149,3 @@ export interface Operations {
 
 /** The name of an operation. */
 export type OperationName = keyof Operations;
-
-/** An output format (`json` and the renderings of the core). */
-export type Format = "json" | "text" | "csv" | "markdown" | "html" | "svg" | "mermaid" | "ical";
