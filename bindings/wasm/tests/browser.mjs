@@ -57,11 +57,17 @@ try {
     await page.waitForSelector(`#panel-${tab}:not([hidden])`);
   }
   assert.equal(await page.locator('#soa tbody tr').count(), 93);
+  await page.click('#tab-soa');
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-soa.png') });
+  await page.click('#tab-schedule');
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-schedule.png') });
   assert.equal(await page.locator('#roadmap li').count(), 17);
   assert.ok(await page.locator('#hm-inherent svg').count() === 1 && await page.locator('#hm-residual svg').count() === 1);
   await page.click('#tab-findings');
   await page.selectOption('#f-sev', 'blocker');
   assert.equal(await page.locator('#findings tbody tr').count(), native.summary.blocker);
+  await page.selectOption('#f-sev', '');
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-findings.png') });
   await page.click('#tab-risks');
   await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-risks.png') });
   step('findings, risks, SoA (93 rows), calendar and roadmap (17 steps) render');

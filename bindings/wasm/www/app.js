@@ -116,6 +116,7 @@ function recompute() {
   state.evaluation = engine.json('evaluate', { as_of: state.asOf });
   if (!state.baseline) state.baseline = state.evaluation;
   state.rendered.clear();
+  state.people = null;
   renderHeader();
   renderOverview();
   renderCounts();
@@ -137,7 +138,7 @@ function renderHeader() {
 
 function barClass(score) { return score >= 80 ? '' : score >= 50 ? 'mid' : 'low'; }
 function bars(lines) {
-  return lines.map((l) => `<div class="bar" title="${esc(`${l.title}: ${l.failing_rules} of ${l.rules} rules failing, ${l.findings} findings`)}"><span class="name">${esc(l.key)} · ${esc(l.title)}</span><span class="track" role="img" aria-label="${esc(`${l.score} of 100`)}"><span class="fill ${barClass(l.score)}" style="width:${Math.max(0, Math.min(100, l.score))}%"></span></span><span class="num">${l.score}</span></div>`).join('');
+  return lines.map((l) => `<div class="bar" title="${esc(`${l.title}: ${l.failing_rules} of ${l.rules} rules failing, ${l.findings} findings`)}"><span class="name">${/^\d/.test(l.key) ? `${esc(l.key)} · ` : ''}${esc(l.title)}</span><span class="track" role="img" aria-label="${esc(`${l.score} of 100`)}"><span class="fill ${barClass(l.score)}" style="width:${Math.max(0, Math.min(100, l.score))}%"></span></span><span class="num">${l.score}</span></div>`).join('');
 }
 
 function verdict(el, sub, stage) {
@@ -158,7 +159,7 @@ function renderOverview() {
   const b = state.baseline;
   $('kpi-readiness').innerHTML = `${e.readiness.overall}<span style="font-size:18px;color:var(--muted)">/100</span>`;
   $('kpi-readiness').dataset.value = String(e.readiness.overall);
-  $('kpi-readiness-sub').innerHTML = `overall score${delta(e.readiness.overall, b.readiness.overall)}`;
+  $('kpi-readiness-sub').innerHTML = `<span class="meter" aria-hidden="true"><span style="width:${e.readiness.overall}%"></span></span>overall score${delta(e.readiness.overall, b.readiness.overall)}`;
   verdict($('kpi-stage1'), $('kpi-stage1-sub'), e.readiness.stage1);
   verdict($('kpi-stage2'), $('kpi-stage2-sub'), e.readiness.stage2);
   $('kpi-findings').innerHTML = `${fmtInt.format(e.summary.total)}${delta(e.summary.total, b.summary.total, false)}`;
@@ -178,7 +179,7 @@ function renderOverview() {
   const cal = engine.json('calendar', { from: state.asOf, to: end });
   const items = cal.items.slice(0, 40);
   $('upcoming-hint').textContent = `${cal.items.length} item(s) until ${end}`;
-  $('upcoming').innerHTML = items.length ? `<thead><tr><th>Date</th><th>What</th><th>Status</th></tr></thead><tbody>${items.map((i) => `<tr><td class="mono">${esc(i.date)}</td><td>${esc(i.title)}<div class="hint">${esc(label(i.kind))}</div></td><td>${statusBadge(i.status)}</td></tr>`).join('')}</tbody>` : '<tbody><tr><td class="empty">Nothing scheduled.</td></tr></tbody>';
+  $('upcoming').innerHTML = items.length ? `<thead><tr><th>Date</th><th>What</th><th>Status</th></tr></thead><tbody>${items.map((i) => `<tr><td class="mono date">${esc(i.date)}</td><td>${esc(i.title)}<div class="hint">${esc(label(i.kind))}</div></td><td>${statusBadge(i.status)}</td></tr>`).join('')}</tbody>` : '<tbody><tr><td class="empty">Nothing scheduled.</td></tr></tbody>';
 }
 
 // Calendar arithmetic for the query window only (the engine decides what falls inside it).
@@ -265,8 +266,10 @@ function renderRisks() {
   $('hm-residual').innerHTML = engine.text('heatmap', { as_of: state.asOf, residual: true, format: 'svg' });
   const reg = engine.json('risk_register', { as_of: state.asOf });
   $('register-hint').textContent = `${reg.rows.length} risks, ranked`;
-  const lvl = (r) => (r ? `<span class="badge" style="background:${esc(r.color ?? '#eef1f5')}22;border-color:#d9dee6">${esc(r.label ?? label(r.level))}</span> <span class="hint">${r.likelihood ?? '–'}×${r.consequence ?? '–'}</span>` : '–');
-  $('register').innerHTML = `<thead><tr><th class="num">Rank</th><th>Risk</th><th>Owner</th><th>Inherent</th><th>Residual</th><th>Above appetite</th><th>Accepted</th><th>Review due</th></tr></thead><tbody>${reg.rows.slice(0, 500).map((r) => `<tr><td class="num">${r.rank ?? ''}</td><td>${esc(r.title)}<div class="hint mono">${esc(r.id)}</div></td><td>${esc(r.owner_name || r.owner || '')}</td><td>${lvl(r.inherent)}</td><td>${lvl(r.residual)}</td><td>${r.above_appetite ? '<span class="badge st-bad">yes</span>' : '<span class="badge st-ok">no</span>'}</td><td>${r.accepted ? `<span class="badge st-ok">by ${esc(r.accepted_by_name || r.accepted_by)}</span>` : '<span class="badge st-neutral">no</span>'}</td><td class="mono">${esc(r.review_due_on || '')}${r.review_overdue ? ' <span class="badge st-bad">overdue</span>' : ''}</td></tr>`).join('')}</tbody>`;
+  const colors = new Map(engine.json('heatmap', { as_of: state.asOf }).levels.map((l) => [l.id, l.color]));
+  const lvl = (r) => (r && r.level ? `<span class="level"><i style="background:${esc(colors.get(r.level) ?? '#eef1f5')}"></i>${esc(r.label ?? label(r.level))}</span> <span class="hint">L${r.likelihood ?? '–'} × C${r.consequence ?? '–'}</span>` : '<span class="hint">not rated</span>');
+  const rows = [...reg.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  $('register').innerHTML = `<thead><tr><th class="num">Rank</th><th>Risk</th><th>Owner</th><th>Inherent</th><th>Residual</th><th>Above appetite</th><th>Accepted</th><th>Review due</th></tr></thead><tbody>${rows.slice(0, 500).map((r) => `<tr><td class="num">${r.rank ?? ''}</td><td>${esc(r.title)}<div class="hint mono">${esc(r.id)}</div></td><td>${esc(r.owner_name || r.owner || '')}</td><td>${lvl(r.inherent)}</td><td>${lvl(r.residual)}</td><td>${r.above_appetite ? '<span class="badge st-bad">yes</span>' : '<span class="badge st-ok">no</span>'}</td><td>${r.accepted ? `<span class="badge st-ok">by ${esc(r.accepted_by_name || r.accepted_by)}</span>` : '<span class="badge st-neutral">no</span>'}</td><td class="mono">${esc(r.review_due_on || '')}${r.review_overdue ? ' <span class="badge st-bad">overdue</span>' : ''}</td></tr>`).join('')}</tbody>`;
   const plan = engine.json('treatment_plan', { as_of: state.asOf });
   $('plan-hint').textContent = `${plan.items.length} treatments · ${plan.overdue_actions.length} overdue action(s)`;
   $('plan').innerHTML = `<thead><tr><th>Treatment</th><th>Risk</th><th>Option</th><th class="num">Progress</th><th>Actions</th></tr></thead><tbody>${plan.items.slice(0, 500).map((t) => `<tr><td class="mono">${esc(t.treatment)}</td><td>${esc(t.risk_title)}</td><td>${esc(t.option)}</td><td class="num">${t.progress ?? 0}%</td><td>${(t.actions || []).map((a) => `<div>${statusBadge(a.overdue ? 'overdue' : a.status)} ${esc(a.title)} <span class="hint mono">${esc(a.due_on || '')}</span></div>`).join('')}</td></tr>`).join('')}</tbody>`;
@@ -310,13 +313,19 @@ function renderSchedule() {
   filterCalendar();
   const road = engine.json('roadmap', { as_of: state.asOf });
   $('road-hint').textContent = `${road.done} done · ${road.in_progress} in progress · ${road.not_started} not started${road.target_date ? ` · target ${road.target_date}` : ''}`;
-  $('roadmap').innerHTML = road.steps.map((s) => `<li class="${esc(s.status)}"><span class="n">${s.step}</span><div>${esc(s.title)}<div class="meta">${s.checked ? `${s.checked - s.failed}/${s.checked} checks pass` : 'no automatic check'}${s.blocked_by.length ? ` · blocked by step ${s.blocked_by.join(', ')}` : ''}${s.at_risk ? ' · <b style="color:var(--blocker)">at risk</b>' : ''}</div></div><div style="text-align:right">${statusBadge(s.status)}<div class="meta mono">${esc(s.end || '')}</div></div></li>`).join('');
+  $('roadmap').innerHTML = road.steps.map((s) => `<li class="${esc(s.status)}"><span class="n">${s.step}</span><div>${esc(s.title)}<div class="meta">${s.checked ? `${fmtInt.format(s.checked - s.failed)} of ${fmtInt.format(s.checked)} items pass` : 'no automatic check'}${s.blocked_by.length ? ` · ${s.blocked_by.length} open finding(s)` : ''}${s.waiting_on.length ? ` · waits for step ${s.waiting_on.join(', ')}` : ''}${s.at_risk ? ' · <b style="color:var(--blocker)">at risk</b>' : ''}</div></div><div style="text-align:right">${statusBadge(s.status)}<div class="meta mono">${esc(s.end || '')}</div></div></li>`).join('');
 }
 function filterCalendar() {
   const kind = $('c-kind').value, status = $('c-status').value;
   const items = state.calendar.items.filter((i) => (!kind || i.kind === kind) && (!status || i.status === status));
   $('cal-hint').textContent = `${items.length} item(s), ${state.calendar.from} to ${state.calendar.to}`;
-  $('calendar').innerHTML = `<thead><tr><th>Date</th><th>Kind</th><th>What</th><th>Owner</th><th>Status</th></tr></thead><tbody>${items.slice(0, 400).map((i) => `<tr><td class="mono">${esc(i.date)}</td><td>${esc(label(i.kind))}</td><td>${esc(i.title)}</td><td>${esc(i.owner || '')}</td><td>${statusBadge(i.status)}</td></tr>`).join('')}</tbody>`;
+  $('calendar').innerHTML = `<thead><tr><th>Date</th><th>Kind</th><th>What</th><th>Owner</th><th>Status</th></tr></thead><tbody>${items.slice(0, 400).map((i) => `<tr><td class="mono date">${esc(i.date)}</td><td>${esc(label(i.kind))}</td><td>${esc(i.title)}</td><td>${esc(personName(i.owner))}</td><td>${statusBadge(i.status)}</td></tr>`).join('')}</tbody>`;
+}
+// People are named as the document names them (the engine's results carry ids).
+function personName(id) {
+  if (!id) return '';
+  state.people ??= new Map((state.doc.people || []).map((p) => [p.id, p.name]));
+  return state.people.get(id) || id;
 }
 $('c-kind').addEventListener('change', filterCalendar);
 $('c-status').addEventListener('change', filterCalendar);
@@ -449,7 +458,7 @@ $('w-download').addEventListener('click', () => download('isms-edited.json', eng
 
 function renderWhatIfCompare() {
   const e = state.evaluation, b = state.baseline;
-  const card = (l, now, before, better) => `<div class="card kpi"><div class="label">${l}</div><div class="value">${now}</div><div class="sub">was ${before}${delta(now, before, better)}</div></div>`;
+  const card = (l, now, before, better) => `<div class="card kpi"><div class="label">${l}</div><div class="value">${now}</div><div class="sub">${now === before ? `unchanged from the loaded document` : `${delta(now, before, better)} <span>since loading</span>`}</div></div>`;
   $('whatif-compare').innerHTML = card('Readiness', e.readiness.overall, b.readiness.overall, true)
     + card('Stage 1 blockers', e.readiness.stage1.blockers.length, b.readiness.stage1.blockers.length, false)
     + card('Stage 2 blockers', e.readiness.stage2.blockers.length, b.readiness.stage2.blockers.length, false)
