@@ -7,6 +7,8 @@
 //      SCREENSHOT_DIR, CHROMIUM (default /usr/bin/chromium).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,6 +91,23 @@ try {
   await page.waitForFunction(() => document.getElementById('w-changes').children.length >= 2, null, { timeout: 10000 });
   step(`what-if: including control ${first.control} took blockers ${blockers} -> ${after}; a rating edit recomputed (${before !== await page.textContent('#whatif-compare') ? 'numbers changed' : 'same numbers'})`);
   await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-whatif.png') });
+
+  // Downloads: what the engine renders for the edited document, as the CLI renders it.
+  await page.click('#tab-export');
+  const fetchDownload = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    return Buffer.concat(chunks);
+  };
+  const edited = await fetchDownload('#d-doc');
+  const editedPath = join(mkdtempSync(join(tmpdir(), 'isms-browser-')), 'edited-isms.json');
+  writeFileSync(editedPath, edited);
+  const cli = (op, request) => execFileSync(env('ISMS_CLI'), ['call', op, editedPath, '--request', JSON.stringify(request)]);
+  assert.ok((await fetchDownload('#d-soa')).equals(cli('soa', { as_of: AS_OF, format: 'csv' })), 'SoA CSV download = isms call soa');
+  assert.ok((await fetchDownload('#d-ics')).equals(cli('calendar', { from: AS_OF, format: 'ical' })), '.ics download = isms call calendar');
+  assert.ok((await fetchDownload('#d-report')).equals(cli('report', { as_of: AS_OF, format: 'html' })), 'report download = isms call report');
+  step('downloads (edited document, SoA CSV, .ics, HTML report) equal the CLI output for the edited document');
 
   // One simulation in the worker.
   await page.click('#tab-loss');
