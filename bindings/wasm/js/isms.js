@@ -8,8 +8,8 @@
 // Errors: a core error arrives as an `Error` with `code` and `reportJson` (the core's
 // `ErrorReport`, byte for byte what `isms call` prints); `toError` picks the subclass for the code.
 // A Rust panic traps the module (`WebAssembly.RuntimeError`); it becomes a `PanicError` with the
-// panic message the hook kept. After a panic the module stays usable for further calls, but the
-// panic is a bug in the engine: please report it.
+// panic message the hook kept. After a panic the module stays usable for further calls (the handle
+// the panic happened in may stay borrowed and refuse calls), but the panic is a bug in the engine.
 
 /** A request: an object shaped by the operation's request schema (plus `format`), or its JSON text. */
 /** @typedef {string | { [key: string]: unknown }} AnyRequest */
