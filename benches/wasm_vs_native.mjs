@@ -140,11 +140,13 @@ Also measured: load+evaluate returning the evaluation as a JS object (\`new Isms
 
 Reading:
 - **Target "load+evaluate within 2× of native"**: ${verdict(m('wasm', 'load_evaluate_ms') / m('native1', 'load_evaluate_ms'))}.
-  Most of the gap is in parsing (serde_json with path tracking over 3.8 MB of text copied into
-  the module's memory first); the evaluation itself is close to native.
+  The load (the 3.8 MB of text copied into the module's memory, then serde_json with path
+  tracking, then validation) and the evaluation are each ${ratio(m('wasm', 'load_ms'), m('native1', 'load_ms'))} and
+  ${ratio(m('wasm', 'evaluate_ms'), m('native1', 'evaluate_ms'))} of native in this run; on this shared machine the ratios moved
+  by about ±0.3 between runs (earlier runs of the same build: 1.41× and 1.73× overall).
 - **Target "1M simulated years within 2× of native single-thread"**: ${verdict(m('wasm', 'simulate_ms') / m('native1', 'simulate_ms'))}.
   The samplers are integer and floating-point arithmetic that wasm runs at near-native speed; the
-  wasm build runs on one thread (no `parallel` feature), native with the default pool on every core.
+  wasm build runs on one thread (no \`parallel\` feature), native with the default pool on every core.
 - The module is large (${mb(raw)}, ${mb(gz)} gzipped) because it carries the whole engine: the
   Annex A catalog, every JSON Schema (the \`schema\` operation), the HTML report templates and
   the serde code of every type. \`opt-level = 3\` was chosen over \`"s"\` for the speed targets.
