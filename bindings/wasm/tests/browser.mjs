@@ -7,7 +7,7 @@
 //      SCREENSHOT_DIR, CHROMIUM (default /usr/bin/chromium).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -119,6 +119,34 @@ try {
   assert.match(await page.textContent('[data-testid=rosi]'), /%|–/);
   step(`simulated 100,000 years in the worker in ${Date.now() - t1} ms`);
   await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-loss.png') });
+
+  // Keyboard: the tabs follow the arrow keys.
+  await page.focus('#tab-loss');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-export', 'aria-selected'), 'true');
+  await page.keyboard.press('Home');
+  assert.equal(await page.getAttribute('#tab-overview', 'aria-selected'), 'true');
+
+  // Pasting: an invalid document is refused with the engine's error; another document loads and
+  // its numbers are the CLI's too.
+  const paste = async (text) => {
+    await page.click('#btn-paste');
+    await page.fill('#paste-text', text);
+    await page.click('#paste-load');
+  };
+  await paste('{"schema_version": "1.0", "organization": 5}');
+  await page.waitForSelector('#paste-error .alert.error');
+  assert.match(await page.textContent('#paste-error'), /parse_error/);
+  await page.screenshot({ path: join(env('SCREENSHOT_DIR'), 'workbench-paste-error.png') });
+  await page.click('#paste-cancel');
+  const minimal = join(env('ISMS_ROOT'), 'examples', 'minimal.json');
+  let nativeMinimal;
+  try { nativeMinimal = execFileSync(env('ISMS_CLI'), ['check', minimal, '--as-of', AS_OF, '--json']); } catch (e) { nativeMinimal = e.stdout; }
+  nativeMinimal = JSON.parse(nativeMinimal);
+  await paste(readFileSync(minimal, 'utf8'));
+  await page.waitForFunction((v) => document.getElementById('kpi-readiness').dataset.value === String(v) && !document.getElementById('alert').textContent, nativeMinimal.readiness.overall, { timeout: 10000 });
+  assert.equal(Number(await page.textContent('#kpi-blockers')), nativeMinimal.summary.blocker);
+  step(`keyboard tabs; a pasted invalid document is refused (parse_error); the pasted minimal example shows readiness ${nativeMinimal.readiness.overall} as the CLI does`);
 } finally {
   await browser.close();
 }

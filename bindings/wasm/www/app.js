@@ -565,9 +565,12 @@ $('file').addEventListener('change', async () => {
   $('file').value = '';
 });
 $('btn-example').addEventListener('click', () => loadDocument(exampleText()));
-$('btn-paste').addEventListener('click', () => { $('paste-text').value = ''; $('paste-dialog').showModal(); });
+$('btn-paste').addEventListener('click', () => { $('paste-text').value = ''; $('paste-error').innerHTML = ''; $('paste-dialog').showModal(); });
 $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
-$('paste-load').addEventListener('click', () => { if (loadDocument($('paste-text').value)) $('paste-dialog').close(); });
+$('paste-load').addEventListener('click', () => {
+  if (loadDocument($('paste-text').value)) $('paste-dialog').close();
+  else $('paste-error').innerHTML = $('alert').innerHTML; // the dialog is modal: repeat the error in it
+});
 document.addEventListener('dragover', (ev) => { ev.preventDefault(); document.body.classList.add('dropping'); });
 document.addEventListener('dragleave', (ev) => { if (ev.target === document.documentElement || !ev.relatedTarget) document.body.classList.remove('dropping'); });
 document.addEventListener('drop', async (ev) => {
