@@ -3,14 +3,17 @@
 // it renders for the example equal the native CLI's `isms check --json`, performs what-if edits
 // and sees the numbers change, runs one simulation in the worker, and fails on any console
 // error, page error or network request. Writes screenshots to $SCREENSHOT_DIR.
+// Also loads the npm package's ES module entry in a page served over HTTP (`init()`, then the API).
 // Env: ISMS_ROOT, ISMS_CLI, NPM_TOOLS (where playwright-core is installed), PAGE (the HTML file),
+//      PKG (the package directory, bindings/wasm/dist/pkg),
 //      SCREENSHOT_DIR, CHROMIUM (default /usr/bin/chromium).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const env = (k) => process.env[k] ?? assert.fail(`set ${k}`);
@@ -147,6 +150,51 @@ try {
   await page.waitForFunction((v) => document.getElementById('kpi-readiness').dataset.value === String(v) && !document.getElementById('alert').textContent, nativeMinimal.readiness.overall, { timeout: 10000 });
   assert.equal(Number(await page.textContent('#kpi-blockers')), nativeMinimal.summary.blocker);
   step(`keyboard tabs; a pasted invalid document is refused (parse_error); the pasted minimal example shows readiness ${nativeMinimal.readiness.overall} as the CLI does`);
+
+  // The npm package's browser entry (ES module + `init()` fetching the .wasm next to it), served
+  // over HTTP as a web app would load it.
+  const pkg = env('PKG');
+  const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+  const northwind = readFileSync(example, 'utf8');
+  const html = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>isms package</title><script type="module">
+    import { init, Isms, ValidationError, simulateModel, catalogAnnexA } from '/index.js';
+    try {
+      await init();
+      const doc = new Isms(await (await fetch('/northwind.json')).text());
+      const e = doc.evaluate({ as_of: '${AS_OF}' });
+      let invalid = null;
+      try { new Isms({ schema_version: '1.0', organization: { name: 'x' }, people: [{ id: 'p', name: 'a' }, { id: 'p', name: 'b' }] }); }
+      catch (err) { invalid = { isValidationError: err instanceof ValidationError, code: err.code, problems: err.problems.length }; }
+      const sim = simulateModel({ model: doc.toObject().risks.find((r) => r.fair).fair, options: { trials: 10000, seed: 1 } });
+      window.__result = { readiness: e.readiness.overall, blockers: e.summary.blocker, controls: catalogAnnexA().length,
+        svg: doc.heatmap({ as_of: '${AS_OF}', format: 'svg' }).startsWith('<svg'), mean: sim.mean > 0, invalid };
+    } catch (err) { window.__result = { error: String(err && err.stack || err) }; }
+  </script>`;
+  const server = createServer((req, res) => {
+    const path = req.url.split('?')[0];
+    if (path === '/') { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(html); }
+    if (path === '/northwind.json') { res.writeHead(200, { 'content-type': 'application/json' }); return res.end(northwind); }
+    const file = join(pkg, normalize(path).replace(/^[/\\.]+/, ''));
+    if (!file.startsWith(pkg) || !existsSync(file)) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const web = await browser.newPage();
+    web.on('pageerror', (e) => problems.push(`package page: ${e.message}`));
+    web.on('console', (m) => { if (m.type() === 'error') problems.push(`package page console: ${m.text()}`); });
+    await web.goto(`http://127.0.0.1:${server.address().port}/`);
+    await web.waitForFunction(() => window.__result !== undefined, null, { timeout: 60000 });
+    const r = await web.evaluate(() => window.__result);
+    assert.equal(r.error, undefined, r.error);
+    assert.deepEqual(r, { readiness: native.readiness.overall, blockers: native.summary.blocker, controls: 93, svg: true, mean: true,
+      invalid: { isValidationError: true, code: 'invalid_document', problems: r.invalid?.problems } });
+    assert.ok(r.invalid.problems >= 1);
+    step(`the npm package's ES module entry in a served page: init() fetched the module; readiness ${r.readiness}, ValidationError thrown`);
+  } finally {
+    server.close();
+  }
 } finally {
   await browser.close();
 }
