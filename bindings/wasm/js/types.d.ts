@@ -2506,8 +2506,11 @@ export interface SimulationOptions {
   /** Return every simulated annual loss (default false). */
   keep_samples?: boolean;
   /**
-   * Work limit: simulated years plus expected simulated events, over all
-   * risks of the call (default 2·10⁸). Memory is 8 bytes per trial.
+   * Work limit of the whole call, checked before it starts: simulated
+   * years plus expected simulated events, each times 1 + the model's
+   * secondary loss types, summed over every run of the call (each risk,
+   * residual, comparison and portfolio; default 2·10⁸). Memory is 8 bytes
+   * per trial.
    */
   max_work?: number;
 }
