@@ -276,4 +276,7 @@ test('a Rust panic becomes a PanicError, and the module keeps working', () => {
   });
   assert.equal(isms.catalogAnnexA().length, 93);
   assert.equal(new Isms(MINIMAL).evaluate({ as_of: AS_OF }).as_of, AS_OF);
+  // A second panic is reported the same way, with its own message.
+  assert.throws(() => isms._panicForTest(), (e) => e instanceof PanicError && /deliberate panic/.test(e.message));
+  assert.equal(isms.catalogAnnexA().length, 93);
 });
