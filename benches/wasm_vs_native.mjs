@@ -143,7 +143,8 @@ Reading:
   The load (the 3.8 MB of text copied into the module's memory, then serde_json with path
   tracking, then validation) and the evaluation are each ${ratio(m('wasm', 'load_ms'), m('native1', 'load_ms'))} and
   ${ratio(m('wasm', 'evaluate_ms'), m('native1', 'evaluate_ms'))} of native in this run; on this shared machine the ratios moved
-  by about ±0.3 between runs (earlier runs of the same build: 1.41× and 1.73× overall).
+  by about ±0.3 between runs (the six runs of 2026-12-03 gave 1.20×–1.73× for load+evaluate and
+  1.18×–1.49× for the simulation).
 - **Target "1M simulated years within 2× of native single-thread"**: ${verdict(m('wasm', 'simulate_ms') / m('native1', 'simulate_ms'))}.
   The samplers are integer and floating-point arithmetic that wasm runs at near-native speed; the
   wasm build runs on one thread (no \`parallel\` feature), native with the default pool on every core.
