@@ -1,0 +1,29 @@
+// Kotlin side of benches/uniffi/bench.sh: `evaluate` through the UniFFI bindings.
+// Usage: BenchKt DOC.json AS_OF RUNS. Prints `evaluate <median ms> <min ms>` (typed records,
+// lifted into Kotlin objects) and `call_json <median ms> <min ms>` (JSON text), each the median
+// of RUNS after warm-up calls (the JIT compiles the lifting code during the warm-up).
+import java.io.File
+import uniffi.isms_uniffi.*
+
+fun stats(runs: Int, f: () -> Int): Pair<Double, Double> {
+    var sink = 0
+    repeat(5) { sink += f() }
+    val ms = (1..runs).map {
+        val t = System.nanoTime()
+        sink += f()
+        (System.nanoTime() - t) / 1e6
+    }.sorted()
+    if (sink == 42) println()
+    return Pair(ms[ms.size / 2], ms[0])
+}
+
+fun main(args: Array<String>) {
+    val isms = Isms(File(args[0]).readText())
+    val asOf = args[1]
+    val runs = args[2].toInt()
+    val request = """{"as_of": "$asOf"}"""
+    val (m1, n1) = stats(runs) { isms.evaluate(asOf).findings.size }
+    println("evaluate %.3f %.3f".format(m1, n1))
+    val (m2, n2) = stats(runs) { isms.call("evaluate", request).length }
+    println("call_json %.3f %.3f".format(m2, n2))
+}
