@@ -25,8 +25,8 @@ type Result<T, E = IsmsError> = std::result::Result<T, E>;
 /// Runs the table's operation `op` on a request built here (`format` is
 /// not part of it: typed methods take the JSON response).
 fn run(isms: Option<&engine::Isms>, op: &str, request: Value) -> Result<Response> {
-    let operation = engine::operation(op)
-        .ok_or_else(|| isms_core::Error::NotFound { kind: "operation".into(), id: op.into() })?;
+    let operation =
+        engine::operation(op).ok_or_else(|| isms_core::Error::NotFound { kind: "operation".into(), id: op.into() })?;
     Ok(operation.run(isms, request)?)
 }
 

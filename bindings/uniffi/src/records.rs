@@ -473,7 +473,12 @@ pub struct SoaIssue {
 
 impl From<&CoreSoaIssue> for SoaIssue {
     fn from(i: &CoreSoaIssue) -> Self {
-        SoaIssue { kind: token(&i.kind), control: i.control.clone(), related: i.related.clone(), message: i.message.clone() }
+        SoaIssue {
+            kind: token(&i.kind),
+            control: i.control.clone(),
+            related: i.related.clone(),
+            message: i.message.clone(),
+        }
     }
 }
 

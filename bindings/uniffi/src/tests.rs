@@ -59,7 +59,8 @@ fn errors_carry_path_and_every_problem() {
 }
 
 fn example() -> Arc<Isms> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/northwind-saas.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/northwind-saas.json")).unwrap();
     Isms::new(text).unwrap()
 }
 
