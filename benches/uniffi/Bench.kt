@@ -1,7 +1,8 @@
 // Kotlin side of benches/uniffi/bench.sh: `evaluate` through the UniFFI bindings.
-// Usage: BenchKt DOC.json AS_OF RUNS. Prints `evaluate <median ms> <min ms>` (typed records,
-// lifted into Kotlin objects) and `call_json <median ms> <min ms>` (JSON text), each the median
-// of RUNS after warm-up calls (the JIT compiles the lifting code during the warm-up).
+// Usage: BenchKt DOC.json AS_OF RUNS. Prints `evaluate <median ms> <min ms>` (the call and its
+// summary record), `evaluate_findings` (the call and every finding lifted into Kotlin records)
+// and `call_json` (JSON text), each the median of RUNS after warm-up calls (the JIT compiles
+// the lifting code during the warm-up).
 import java.io.File
 import uniffi.isms_uniffi.*
 
@@ -22,8 +23,10 @@ fun main(args: Array<String>) {
     val asOf = args[1]
     val runs = args[2].toInt()
     val request = """{"as_of": "$asOf"}"""
-    val (m1, n1) = stats(runs) { isms.evaluate(asOf).findings.size }
+    val (m1, n1) = stats(runs) { isms.evaluate(asOf).summary().total.toInt() }
     println("evaluate %.3f %.3f".format(m1, n1))
+    val (m3, n3) = stats(runs) { isms.evaluate(asOf).findings().size }
+    println("evaluate_findings %.3f %.3f".format(m3, n3))
     val (m2, n2) = stats(runs) { isms.call("evaluate", request).length }
     println("call_json %.3f %.3f".format(m2, n2))
 }

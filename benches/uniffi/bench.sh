@@ -53,9 +53,13 @@ echo "document: isms-synth $scale ($(du -h "$doc" | cut -f1), $("$venv/bin/pytho
 echo
 echo "| call | native Rust ms | Kotlin (JVM) via UniFFI ms | overhead | Python via UniFFI ms | overhead |"
 echo "|---|---|---|---|---|---|"
-for what in evaluate call_json; do
+for what in evaluate evaluate_findings call_json; do
   n=$(mid "${med[native.$what]}"); k=$(mid "${med[kotlin.$what]}"); p=$(mid "${med[python.$what]}")
-  label=$([ "$what" = evaluate ] && echo '`evaluate` → typed records' || echo '`call("evaluate")` → JSON text')
+  case $what in
+    evaluate) label='`evaluate(asOf)` + `summary()` (result held in Rust)' ;;
+    evaluate_findings) label='`evaluate(asOf)` + `findings()` (every finding lifted into records)' ;;
+    *) label='`call("evaluate", …)` → JSON text' ;;
+  esac
   echo "| $label | $n | $k | $(pct "$k" "$n") | $p | $(pct "$p" "$n") |"
 done
 echo

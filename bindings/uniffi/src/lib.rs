@@ -76,9 +76,14 @@ impl Isms {
 
     /// Findings, readiness per clause and theme, Stage 1/2 verdicts on
     /// `as_of` (`YYYY-MM-DD`): operation `evaluate`.
-    pub fn evaluate(&self, as_of: String) -> Result<Evaluation> {
+    ///
+    /// The result stays in Rust, behind a handle: its parts cross the
+    /// boundary when read (`summary()`, `readiness()`, `findings()`,
+    /// `record()`, `json()`), so a large evaluation costs no more than the
+    /// native call until a program asks for its thousands of findings.
+    pub fn evaluate(&self, as_of: String) -> Result<Arc<EvaluationResult>> {
         match run(Some(&self.inner), "evaluate", json!({ "as_of": as_of }))? {
-            Response::Evaluation(e) => Ok((&e).into()),
+            Response::Evaluation(e) => Ok(Arc::new(EvaluationResult { inner: e })),
             _ => Err(unexpected("evaluate")),
         }
     }
@@ -163,6 +168,52 @@ impl Isms {
             Response::Report(html) => Ok(html),
             _ => Err(unexpected("report")),
         }
+    }
+}
+
+/// The result of [`Isms::evaluate`], held natively; each accessor copies
+/// one part into records.
+#[derive(Debug, uniffi::Object)]
+pub struct EvaluationResult {
+    inner: isms_core::evaluate::Evaluation,
+}
+
+#[uniffi::export]
+impl EvaluationResult {
+    /// The date evaluated.
+    pub fn as_of(&self) -> String {
+        self.inner.as_of.to_string()
+    }
+
+    /// Counts of findings by severity.
+    pub fn summary(&self) -> FindingCounts {
+        let s = &self.inner.summary;
+        FindingCounts { blocker: s.blocker, major: s.major, minor: s.minor, info: s.info, total: s.total }
+    }
+
+    /// Scores per clause and theme, Stage 1/2 verdicts.
+    pub fn readiness(&self) -> Readiness {
+        (&self.inner.readiness).into()
+    }
+
+    /// Every finding, most severe first.
+    pub fn findings(&self) -> Vec<Finding> {
+        self.inner.findings.iter().map(Finding::from).collect()
+    }
+
+    /// Up to `count` findings from position `start` (a page of `findings()`).
+    pub fn findings_page(&self, start: u32, count: u32) -> Vec<Finding> {
+        self.inner.findings.iter().skip(start as usize).take(count as usize).map(Finding::from).collect()
+    }
+
+    /// Everything as one record.
+    pub fn record(&self) -> Evaluation {
+        (&self.inner).into()
+    }
+
+    /// The response JSON of operation `evaluate` (schema `evaluate.response`).
+    pub fn json(&self) -> String {
+        isms_core::json::to_json(&self.inner)
     }
 }
 

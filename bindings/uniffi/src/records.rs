@@ -1,5 +1,5 @@
 //! Typed records for what a Kotlin or Swift program needs daily: findings
-//! and readiness, the verdict, risk register rows, SoA rows, calendar items,
+//! and readiness (read from the `EvaluationResult` handle), the verdict, risk register rows, SoA rows, calendar items,
 //! simulation summaries, the operations table. Everything else leaves as
 //! JSON text (`Isms.call`), shaped by the operation's published schema.
 //!
@@ -232,20 +232,25 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
 }
 
+impl From<&readiness::Readiness> for Readiness {
+    fn from(r: &readiness::Readiness) -> Self {
+        Readiness {
+            overall: r.overall,
+            clauses: r.clauses.iter().map(ScoreLine::from).collect(),
+            themes: r.themes.iter().map(ScoreLine::from).collect(),
+            stage1: (&r.stage1).into(),
+            stage2: (&r.stage2).into(),
+        }
+    }
+}
+
 impl From<&evaluate::Evaluation> for Evaluation {
     fn from(e: &evaluate::Evaluation) -> Self {
         let s = &e.summary;
-        let r = &e.readiness;
         Evaluation {
             as_of: date(e.as_of),
             summary: FindingCounts { blocker: s.blocker, major: s.major, minor: s.minor, info: s.info, total: s.total },
-            readiness: Readiness {
-                overall: r.overall,
-                clauses: r.clauses.iter().map(ScoreLine::from).collect(),
-                themes: r.themes.iter().map(ScoreLine::from).collect(),
-                stage1: (&r.stage1).into(),
-                stage2: (&r.stage2).into(),
-            },
+            readiness: (&e.readiness).into(),
             findings: e.findings.iter().map(Finding::from).collect(),
         }
     }

@@ -68,9 +68,14 @@ fn example() -> Arc<Isms> {
 fn typed_methods_agree_with_the_json_of_the_same_operation() {
     let isms = example();
     let as_of = "2026-03-31".to_owned();
-    let e = isms.evaluate(as_of.clone()).unwrap();
-    let json: serde_json::Value =
-        serde_json::from_str(&isms.call("evaluate".into(), format!("{{\"as_of\": \"{as_of}\"}}")).unwrap()).unwrap();
+    let result = isms.evaluate(as_of.clone()).unwrap();
+    let e = result.record();
+    assert_eq!(result.findings(), e.findings);
+    assert_eq!(result.findings_page(1, 2), e.findings[1..3].to_vec());
+    assert_eq!(result.summary(), e.summary);
+    let text = isms.call("evaluate".into(), format!("{{\"as_of\": \"{as_of}\"}}")).unwrap();
+    assert_eq!(result.json(), text, "the held result renders the operation's JSON");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(e.findings.len(), json["findings"].as_array().unwrap().len());
     assert_eq!(e.summary.total as usize, e.findings.len());
     assert_eq!(e.readiness.overall, json["readiness"]["overall"].as_u64().unwrap() as u32);

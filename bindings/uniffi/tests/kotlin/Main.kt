@@ -12,18 +12,22 @@ fun main(args: Array<String>) {
     val isms = Isms(File(root, "examples/northwind-saas.json").readText())
     println("isms ${version()}: ${operations().size} operations, error codes ${errorCodes()}")
 
-    // Findings and readiness (typed records).
+    // Findings and readiness: the evaluation stays in Rust, its parts are read as typed records.
     val eval = isms.evaluate(asOf)
-    val s = eval.summary
+    val s = eval.summary()
+    val readiness = eval.readiness()
     println("evaluate $asOf: ${s.total} findings (${s.blocker} blocker, ${s.major} major, ${s.minor} minor, ${s.info} info)")
-    println("  readiness ${eval.readiness.overall}/100; stage 1 ready: ${eval.readiness.stage1.ready} " +
-        "(${eval.readiness.stage1.blockers.size} blockers); stage 2 ready: ${eval.readiness.stage2.ready}")
-    for (f in eval.findings.take(3)) {
+    println("  readiness ${readiness.overall}/100; stage 1 ready: ${readiness.stage1.ready} " +
+        "(${readiness.stage1.blockers.size} blockers); stage 2 ready: ${readiness.stage2.ready}")
+    for (f in eval.findingsPage(0u, 3u)) {
         println("  [${f.severity}] ${f.rule} ${f.clause ?: f.control ?: ""}: ${f.message}")
     }
-    check(eval.summary.total.toInt() == eval.findings.size) { "summary counts every finding" }
-    check(eval.findings.first().severity == Severity.BLOCKER) { "most severe first" }
-    check(eval.readiness.clauses.map { it.key } == listOf("4", "5", "6", "7", "8", "9", "10")) { "clauses 4-10" }
+    val findings = eval.findings()
+    check(s.total.toInt() == findings.size) { "summary counts every finding" }
+    check(findings.first().severity == Severity.BLOCKER) { "most severe first" }
+    check(readiness.clauses.map { it.key } == listOf("4", "5", "6", "7", "8", "9", "10")) { "clauses 4-10" }
+    check(eval.json() == isms.call("evaluate", """{"as_of": "$asOf"}""")) { "the held result renders as the operation's JSON" }
+    check(eval.record().findings == findings)
 
     // The CI gate.
     val verdict = isms.verdict(asOf, Severity.MAJOR)
