@@ -13,6 +13,7 @@ fun main(args: Array<String>) {
     println("isms ${version()}: ${operations().size} operations, error codes ${errorCodes()}")
 
     // Findings and readiness: the evaluation stays in Rust, its parts are read as typed records.
+    // (Native results are AutoCloseable: `isms.evaluate(d).use { ... }` frees one at once.)
     val eval = isms.evaluate(asOf)
     val s = eval.summary()
     val readiness = eval.readiness()
