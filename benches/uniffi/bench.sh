@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Overhead of `evaluate` through the UniFFI bindings (Kotlin on the JVM, Python) against the
-# native engine call, on the 1x synthetic document, measured side by side in one run: the
-# native baseline (benches/src/bin/engine-evaluate.rs), the Kotlin program (Bench.kt) and the
-# Python script (bench.py) each load the same file and time the same call, in rounds that
-# alternate the three so that a drift of the shared VM hits them alike.
+# native engine call, on the 1x synthetic document, measured side by side in one run. The
+# Kotlin program (Bench.kt) and the Python script (bench.py) each time their call paired, call
+# by call, with the same operation timed natively inside the library (`bench_native_ms`), so
+# both halves of a pair see the same load of the shared VM; the overhead is the median of the
+# paired differences. A separate Rust process (benches/src/bin/engine-evaluate.rs) gives the
+# native time without any binding loaded, as a reference. Rounds alternate the three.
 #
 # Needs the outputs of scripts/test-uniffi (release library, generated sources, kotlinc).
 # Usage: benches/uniffi/bench.sh [SCALE] [RUNS] [ROUNDS]   (defaults 1 31 5)
@@ -34,47 +36,42 @@ native()  { "$CARGO_TARGET_DIR/release/engine-evaluate" "$doc" "$as_of" "$runs";
 kotlin()  { java -Djna.library.path="$(dirname "$lib")" -cp "$out/kotlin-bench.jar:$jna:$kdir/lib/kotlin-stdlib.jar" BenchKt "$doc" "$as_of" "$runs"; }
 python()  { PYTHONPATH="$out/python" "$venv/bin/python" benches/uniffi/bench.py "$doc" "$as_of" "$runs"; }
 
-declare -A med mins
+# kotlin/python lines: `what native_ms binding_ms paired_overhead_%`; native: `what median min`.
+declare -A col
+add() { col[$1]="${col[$1]:-} $2"; }
 for r in $(seq "$rounds"); do
   for who in native kotlin python; do
     echo "==> round $r: $who" >&2
-    while read -r what m n; do
-      med[$who.$what]="${med[$who.$what]:-} $m"
-      mins[$who.$what]="${mins[$who.$what]:-} $n"
-      echo "    $who $what median $m ms, min $n ms" >&2
+    while read -r what a b c; do
+      echo "    $who $what $a $b ${c:-}" >&2
+      if [ "$who" = native ]; then
+        add "process.$what" "$a"
+      else
+        add "$who.$what.native" "$a"; add "$who.$what.binding" "$b"; add "$who.$what.over" "$c"
+      fi
     done < <($who)
   done
 done
 # The median over rounds of the per-round medians.
 mid() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-low() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | head -1; }
-pct() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.0f%%", 100*(a-b)/b}'; }
 echo
 echo "document: isms-synth $scale ($(du -h "$doc" | cut -f1), $("$venv/bin/python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["risks"]))' "$doc") risks), as_of $as_of;" \
-  "$rounds rounds x median of $runs calls; $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$rounds rounds x $runs paired calls; $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-for kind in median min; do
-  echo
-  if [ $kind = median ]; then echo "median over rounds of the per-round medians:"; else echo "fastest call of all rounds:"; fi
-  echo
-  echo "| call | native Rust ms | Kotlin (JVM) via UniFFI ms | overhead | Python via UniFFI ms | overhead |"
-  echo "|---|---|---|---|---|---|"
-  for what in evaluate evaluate_findings call_json; do
-    if [ $kind = median ]; then
-      n=$(mid "${med[native.$what]}"); k=$(mid "${med[kotlin.$what]}"); p=$(mid "${med[python.$what]}")
-    else
-      n=$(low "${mins[native.$what]}"); k=$(low "${mins[kotlin.$what]}"); p=$(low "${mins[python.$what]}")
-    fi
-    case $what in
-      evaluate) label='`evaluate(asOf)` + `summary()` (result held in Rust)' ;;
-      evaluate_findings) label='`evaluate(asOf)` + `findings()` (every finding lifted into records)' ;;
-      *) label='`call("evaluate", …)` → JSON text' ;;
-    esac
-    echo "| $label | $n | $k | $(pct "$k" "$n") | $p | $(pct "$p" "$n") |"
+echo "| call | native, separate Rust process ms | Kotlin: native in-process ms | Kotlin via UniFFI ms | Kotlin overhead (paired) | Python: native in-process ms | Python via UniFFI ms | Python overhead (paired) |"
+echo "|---|---|---|---|---|---|---|---|"
+for what in evaluate evaluate_findings call_json; do
+  case $what in
+    evaluate) label='`evaluate(asOf)` + `summary()` (result held in Rust)' ;;
+    evaluate_findings) label='`evaluate(asOf)` + `findings()` (every finding lifted into records)' ;;
+    *) label='`call("evaluate", …)` → JSON text' ;;
+  esac
+  row="| $label | $(mid "${col[process.$what]}")"
+  for who in kotlin python; do
+    row="$row | $(mid "${col[$who.$what.native]}") | $(mid "${col[$who.$what.binding]}") | $(printf '%+.0f%%' "$(mid "${col[$who.$what.over]}")")"
   done
+  echo "$row |"
 done
 echo
-echo "per-round medians (ms):"
-for key in "${!med[@]}"; do echo "  $key:${med[$key]}"; done | sort
-echo "per-round minima (ms):"
-for key in "${!mins[@]}"; do echo "  $key:${mins[$key]}"; done | sort
+echo "per-round values (ms; overhead in %):"
+for key in "${!col[@]}"; do echo "  $key:${col[$key]}"; done | sort

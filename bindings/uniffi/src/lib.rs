@@ -161,6 +161,23 @@ impl Isms {
         Ok(Arc::new(Isms { inner: self.inner.nc_transition(&id, &action)? }))
     }
 
+    /// Benchmark hook: the wall time in milliseconds of running operation
+    /// `op` on `request_json` natively, inside this library, with no
+    /// conversion (`render`: also render the response as `call` does;
+    /// otherwise the typed result, as the typed methods compute it, is
+    /// dropped). A program times its own call beside it, so that both see
+    /// the same machine at the same moment (`benches/uniffi/`).
+    pub fn bench_native_ms(&self, op: String, request_json: String, render: bool) -> Result<f64> {
+        let request: Value = isms_core::json::from_json(&request_json)?;
+        let start = std::time::Instant::now();
+        if render {
+            drop(std::hint::black_box(self.inner.call(&op, &request_json)?));
+        } else {
+            drop(std::hint::black_box(run(Some(&self.inner), &op, request)?));
+        }
+        Ok(start.elapsed().as_secs_f64() * 1e3)
+    }
+
     /// The self-contained HTML readiness report on `as_of`: operation
     /// `report`.
     pub fn report_html(&self, as_of: String) -> Result<String> {
