@@ -95,3 +95,20 @@ fn bad_dates_are_invalid_arguments_at_their_path() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn nc_transition_returns_a_new_handle_with_the_vector_document() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/nc-transition-correct");
+    let request: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/request.json")).unwrap()).unwrap();
+    let expected = std::fs::read_to_string(format!("{dir}/expected.json")).unwrap();
+    let isms = example();
+    let before = isms.canonical_json();
+    let next = isms.nc_transition(request["id"].as_str().unwrap().into(), request["action"].to_string()).unwrap();
+    assert_eq!(next.canonical_json(), expected);
+    assert_eq!(isms.canonical_json(), before, "the original handle is unchanged");
+    match isms.nc_transition("nc-01".into(), "{\"action\": \"fly\"}".into()) {
+        Err(IsmsError::ParseError { .. }) => {}
+        other => panic!("{other:?}"),
+    }
+}
