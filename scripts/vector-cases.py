@@ -164,6 +164,9 @@ case("error-request-not-json", "catalog_clauses", raw_request="{as_of: 2026}")
 case("error-drift-nothing-to-compare", "drift", {"as_of": D}, N)
 case("error-negative-trials", "simulate_model", {"model": FAIR, "options": {"trials": -5}})
 case("error-huge-trials", "simulate_model", {"model": FAIR, "options": {"trials": 10**15}})
+case("error-programme-too-many-audits", "audit_programme", {"as_of": D, "options": {"audits": 10**9}}, N)
+case("error-review-plan-range-too-long", "management_review_plan", {"from": D, "to": "2226-11-29"}, N)
+case("error-calendar-range-reversed", "calendar", {"from": D, "to": "2025-01-01"}, N)
 case("error-model-min-above-max", "simulate_model", {"model": {**FAIR, "primary_loss": {
     "kind": "pert", "min": 9.0, "mode": 5.0, "max": 1.0}}, "options": SIM})
 

@@ -262,3 +262,33 @@ pub fn evaluate_ms(doc: &Document, as_of: NaiveDate, runs: usize) -> Option<f64>
     times.sort_by(f64::total_cmp);
     Some(times[times.len() / 2])
 }
+
+/// `doc` with an Open FAIR model on its first `50 × scale` risks and a
+/// control effect on their treatments: the input of the document
+/// simulation column of the scale benchmark (the document from
+/// [`generate`] has no quantified risks).
+pub fn with_fair_models(doc: &Document, scale: u32) -> Document {
+    use isms_core::quant::{ControlEffect, Distribution, FairModel};
+    let mut d = doc.clone();
+    let n = (50 * scale as usize).min(d.risks.len());
+    let model = FairModel {
+        primary_loss: Distribution::Pert { min: 1e4, mode: 5e4, max: 5e5, shape: None },
+        ..FairModel::classical_ale(2.0, 1.0, 1.0)
+    };
+    let mut quantified = std::collections::HashSet::new();
+    for r in d.risks.iter_mut().take(n) {
+        r.fair = Some(model.clone());
+        quantified.insert(r.id.clone());
+    }
+    for t in d.treatments.iter_mut().filter(|t| quantified.contains(&t.risk)) {
+        t.fair_effects = vec![ControlEffect {
+            name: "control".into(),
+            tef_reduction: Some(0.5),
+            vulnerability_reduction: None,
+            primary_loss_reduction: None,
+            secondary_loss_reduction: None,
+            annual_cost: 1e4,
+        }];
+    }
+    d
+}

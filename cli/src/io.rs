@@ -21,16 +21,38 @@ impl Failure {
     }
 }
 
-/// Reads a file as UTF-8 text; `-` reads standard input.
+/// The largest input accepted, in bytes: `ISMS_MAX_DOCUMENT_BYTES` from the
+/// environment, else the core's default (32 MiB).
+pub fn max_document_bytes() -> Result<usize, Failure> {
+    match std::env::var("ISMS_MAX_DOCUMENT_BYTES") {
+        Ok(v) => v
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| Failure::input(format!("ISMS_MAX_DOCUMENT_BYTES must be a number of bytes, got {v:?}"))),
+        Err(_) => Ok(isms_core::json::DEFAULT_MAX_DOCUMENT_BYTES),
+    }
+}
+
+/// Reads a file as UTF-8 text; `-` reads standard input. Inputs larger than
+/// [`max_document_bytes`] are refused before they are read whole.
 pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let max = max_document_bytes()?;
+    let too_big = |what: &str, e: Error| Failure::input(format!("{what}: {e}"));
     if path.as_os_str() == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+        let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+        std::io::Read::read_to_string(&mut std::io::Read::take(std::io::stdin(), limit), &mut s)
             .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
+        isms_core::json::check_document_size(s.len(), max).map_err(|e| too_big("standard input", e))?;
         return Ok(s);
+    }
+    if let Some(m) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
+        let len = usize::try_from(m.len()).unwrap_or(usize::MAX);
+        isms_core::json::check_document_size(len, max).map_err(|e| too_big(&path.display().to_string(), e))?;
     }
     let text =
         std::fs::read_to_string(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    isms_core::json::check_document_size(text.len(), max).map_err(|e| too_big(&path.display().to_string(), e))?;
     // Remembered so that a later `write_atomic` can tell whether another
     // writer changed the document in between (FIFOs and devices are not).
     if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {

@@ -60,7 +60,9 @@ pub fn run(args: ScheduleArgs) -> Result<u8, Failure> {
     let response = match args.view {
         View::Calendar => Response::Calendar(cal),
         View::Cycle => Response::CertificationCycle(isms.certification_cycle(from)),
-        View::Programme => Response::AuditProgramme(isms.audit_programme(from, &ProgrammeOptions::default())),
+        View::Programme => Response::AuditProgramme(
+            isms.audit_programme(from, &ProgrammeOptions::default()).map_err(io::core(&args.file))?,
+        ),
         View::Duration => {
             Response::Duration(isms.audit_duration(from, &Default::default()).map_err(io::core(&args.file))?)
         }

@@ -88,3 +88,32 @@ fn soa_formats() {
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Healthy Ltd"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_before_reading() {
+    let run = |limit: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_isms"))
+            .args(args)
+            .env("ISMS_MAX_DOCUMENT_BYTES", limit)
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    let o = run("50", &["check", MINIMAL, "--as-of", "2026-06-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("examples/minimal.json") && err.contains("larger than the limit of 50 bytes"), "{err}");
+    // The same limit on standard input, and a generous limit lets it through.
+    let o = Command::new(env!("CARGO_BIN_EXE_isms"))
+        .args(["fmt", "-"])
+        .env("ISMS_MAX_DOCUMENT_BYTES", "10")
+        .stdin(std::fs::File::open(root().join(MINIMAL)).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("standard input"));
+    assert_eq!(run("1000000", &["validate", MINIMAL]).status.code(), Some(0));
+    let o = run("lots", &["validate", MINIMAL]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ISMS_MAX_DOCUMENT_BYTES must be a number"));
+}

@@ -8,6 +8,26 @@ use crate::{Document, Error, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// Default largest document accepted by front ends, in bytes (32 MiB): a
+/// thousand-risk document is well under 2 MiB, and parsing holds the whole
+/// text plus its tree in memory.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Refuses an input of `len` bytes when it is larger than `max` (use
+/// [`DEFAULT_MAX_DOCUMENT_BYTES`] unless the user chose otherwise). Front
+/// ends call this with the file's or string's length before reading or
+/// parsing it, so an oversized input fails at once, not after the memory is
+/// spent. Error: `limit_exceeded` at `$`.
+pub fn check_document_size(len: usize, max: usize) -> Result<()> {
+    if len > max {
+        return Err(Error::LimitExceeded {
+            path: "$".into(),
+            message: format!("the document is {len} bytes, larger than the limit of {max} bytes"),
+        });
+    }
+    Ok(())
+}
+
 /// Parses any core input type from JSON text, reporting path, line and column.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
@@ -83,6 +103,16 @@ mod tests {
             "people":[{"id":"p1","name":"Ann"},{"id":"p2","name":"Bob","start_date":"2024-02-30"}]}"#;
         let Error::Parse { path, .. } = parse_document(text).unwrap_err() else { panic!() };
         assert_eq!(path, "$.people[1].start_date");
+    }
+
+    #[test]
+    fn document_size_limit() {
+        assert!(check_document_size(10, 10).is_ok());
+        let e = check_document_size(DEFAULT_MAX_DOCUMENT_BYTES + 1, DEFAULT_MAX_DOCUMENT_BYTES).unwrap_err();
+        assert!(
+            matches!(&e, Error::LimitExceeded { path, message } if path == "$" && message.contains("33554433 bytes")),
+            "{e}"
+        );
     }
 
     #[test]

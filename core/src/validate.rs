@@ -34,6 +34,10 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
     ("out_of_range", "A number is outside its allowed range (a percentage over 100, a rating off the scale)."),
     ("invalid_methodology", "The risk methodology's scales, levels, matrix or appetite are inconsistent."),
     (
+        "methodology_too_large",
+        "The risk methodology has more than 10 likelihood or consequence steps, or more than 10 risk levels.",
+    ),
+    (
         "invalid_fair_model",
         "A risk's Open FAIR model or a treatment's control effect cannot be simulated (min above max, probability outside 0–1, ...).",
     ),

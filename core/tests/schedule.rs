@@ -309,3 +309,23 @@ fn certified_without_recorded_stages_shows_none() {
     assert_eq!(c.milestones[0].kind, MilestoneKind::CertificationDecision);
     assert!(c.milestones.iter().all(|m| m.status != Status::Overdue || m.kind == MilestoneKind::Surveillance));
 }
+
+#[test]
+fn sizing_options_are_bounded_with_a_clear_error() {
+    // `audits` sizes the list of proposals: 10⁹ once allocated 24 GB.
+    let big = ProgrammeOptions { audits: Some(1_000_000_000), ..ProgrammeOptions::default() };
+    let e = big.validate().unwrap_err();
+    assert_eq!((e.code(), e.problems()[0].path.as_str()), ("limit_exceeded", "options.audits"));
+    assert!(ProgrammeOptions { audits: Some(MAX_PROGRAMME_AUDITS), ..big.clone() }.validate().is_ok());
+    let lead = ProgrammeOptions { lead_days: u32::MAX, ..ProgrammeOptions::default() };
+    assert_eq!(lead.validate().unwrap_err().problems()[0].path, "options.lead_days");
+    // The infallible function caps and says so instead of allocating.
+    let p = audit_programme(&programme_doc(), d("2026-01-10"), &big);
+    assert!(p.proposals.len() <= MAX_PROGRAMME_AUDITS as usize + 10);
+    assert!(p.notes.iter().any(|n| n.contains("options.audits")), "{:?}", p.notes);
+    // Date ranges: at most 100 years.
+    let e = calendar(&programme_doc(), d("2026-01-01"), d("9999-12-31")).unwrap_err();
+    assert_eq!((e.code(), e.problems()[0].path.as_str()), ("limit_exceeded", "$.to"));
+    assert!(check_range(d("2026-01-01"), d("2126-01-01")).is_ok());
+    assert_eq!(check_range(d("2026-01-02"), d("2026-01-01")).unwrap_err().code(), "invalid_argument");
+}

@@ -133,6 +133,14 @@ fn invalid_methodology() {
 }
 
 #[test]
+fn methodology_too_large() {
+    let steps: Vec<_> = (0..11).map(|i| json!({"label": format!("s{i}")})).collect();
+    expect("methodology_too_large", "$.risk_methodology.likelihood_scale", |v| {
+        v["risk_methodology"] = json!({"preset": "iso27005_5x5", "likelihood_scale": steps})
+    });
+}
+
+#[test]
 fn invalid_fair_model() {
     expect("invalid_fair_model", "$.risks[0].fair.primary_loss.max", |v| {
         v["risks"][0]["fair"] = json!({

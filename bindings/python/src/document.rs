@@ -52,11 +52,14 @@ pub(crate) fn run_op(isms: Option<&Isms>, op: &str, request_json: &str) -> Resul
 
 #[pymethods]
 impl Document {
-    /// Parses JSON text and validates it. Raises `isms.ParseError` or
-    /// `isms.ValidationError` (every problem in `.problems`).
+    /// Parses JSON text and validates it. Raises `isms.ParseError`,
+    /// `isms.ValidationError` (every problem in `.problems`), or
+    /// `isms.LimitExceededError` when the text is longer than `max_bytes`
+    /// (default 32 MiB).
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: String) -> PyResult<Self> {
-        let isms = run(py, move || Isms::from_json(&text))?;
+    #[pyo3(signature = (text, max_bytes = isms_core::json::DEFAULT_MAX_DOCUMENT_BYTES))]
+    fn from_json(py: Python<'_>, text: String, max_bytes: usize) -> PyResult<Self> {
+        let isms = run(py, move || Isms::from_json_limited(&text, max_bytes))?;
         Ok(Self { inner: Arc::new(isms) })
     }
 

@@ -35,6 +35,7 @@ use pyo3::prelude::*;
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CATALOG_VERSION", isms_core::catalog::CATALOG_VERSION)?;
+    m.add("MAX_DOCUMENT_BYTES", isms_core::json::DEFAULT_MAX_DOCUMENT_BYTES)?;
     m.add("ERROR_CODES", isms_core::error::ERROR_CODES.to_vec())?;
     m.add("PROBLEM_CODES", isms_core::validate::PROBLEM_CODES.iter().map(|(c, _)| *c).collect::<Vec<_>>())?;
     m.add_class::<document::Document>()?;

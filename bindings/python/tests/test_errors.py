@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 import isms
@@ -94,3 +96,18 @@ def test_bad_inputs_raise_parse_error(text: "str | bytes") -> None:
 def test_bad_dicts_raise_cleanly(value: object) -> None:
     with pytest.raises((isms.ParseError, TypeError, ValueError)):
         isms.Isms.from_dict(value)  # type: ignore[arg-type]
+
+
+def test_a_document_over_the_size_limit_is_refused(minimal_path: "pathlib.Path") -> None:
+    text = minimal_path.read_text(encoding="utf-8")
+    assert isms.loads(text).to_json() == isms.load(minimal_path).to_json()  # within the default limit
+    calls = (
+        lambda: isms.loads(text, max_bytes=50),
+        lambda: isms.loads(text.encode(), max_bytes=50),
+        lambda: isms.load(minimal_path, max_bytes=50),
+    )
+    for call in calls:
+        with pytest.raises(isms.LimitExceededError) as e:
+            call()
+        assert e.value.path == "$" and "larger than the limit of 50 bytes" in str(e.value)
+    assert isms.MAX_DOCUMENT_BYTES == 32 * 1024 * 1024

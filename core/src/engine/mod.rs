@@ -76,8 +76,16 @@ impl Isms {
     }
 
     /// Parses JSON text and validates it: [`crate::json::parse_document`]
-    /// then [`Isms::new`].
+    /// then [`Isms::new`]. Text longer than
+    /// [`crate::json::DEFAULT_MAX_DOCUMENT_BYTES`] is refused before parsing
+    /// (`limit_exceeded`); [`Isms::from_json_limited`] takes another limit.
     pub fn from_json(text: &str) -> Result<Self> {
+        Self::from_json_limited(text, crate::json::DEFAULT_MAX_DOCUMENT_BYTES)
+    }
+
+    /// [`Isms::from_json`] with a caller-chosen size limit in bytes.
+    pub fn from_json_limited(text: &str, max_bytes: usize) -> Result<Self> {
+        crate::json::check_document_size(text.len(), max_bytes)?;
         Self::new(crate::json::parse_document(text)?)
     }
 
@@ -203,9 +211,11 @@ impl Isms {
         schedule::certification_cycle(&self.doc, as_of)
     }
 
-    /// The internal audit programme on `as_of`.
-    pub fn audit_programme(&self, as_of: Date, options: &ProgrammeOptions) -> AuditProgramme {
-        schedule::audit_programme(&self.doc, as_of, options)
+    /// The internal audit programme on `as_of`. Errors: options out of
+    /// bounds ([`ProgrammeOptions::validate`]), before any work.
+    pub fn audit_programme(&self, as_of: Date, options: &ProgrammeOptions) -> Result<AuditProgramme> {
+        options.validate()?;
+        Ok(schedule::audit_programme(&self.doc, as_of, options))
     }
 
     /// The initial certification audit time (ISO/IEC 27006-1) on `as_of`.
@@ -213,9 +223,11 @@ impl Isms {
         schedule::audit_duration(&self.doc, as_of, factors)
     }
 
-    /// The management review slots (9.3) from `from` to `to`.
-    pub fn management_review_plan(&self, from: Date, to: Date) -> Vec<ManagementReviewSlot> {
-        schedule::management_review_plan(&self.doc, from, to)
+    /// The management review slots (9.3) from `from` to `to`. Errors: a
+    /// reversed or over-long range ([`schedule::check_range`]).
+    pub fn management_review_plan(&self, from: Date, to: Date) -> Result<Vec<ManagementReviewSlot>> {
+        schedule::check_range(from, to)?;
+        Ok(schedule::management_review_plan(&self.doc, from, to))
     }
 
     // --- nonconformities -------------------------------------------------

@@ -17,12 +17,14 @@
 //! [`crate::validate`], compliance rules in the evaluation modules.
 mod assurance;
 mod entity;
+mod fair;
 mod governance;
 mod operations;
 mod risk;
 
 pub use assurance::*;
 pub use entity::{EntityKind, EntityRef};
+pub use fair::{ControlEffect, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, SecondaryLoss, Vulnerability};
 pub use governance::*;
 pub use operations::*;
 pub use risk::*;

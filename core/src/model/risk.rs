@@ -212,7 +212,7 @@ pub struct Risk {
     /// Optional quantitative (Open FAIR) model of the risk before treatment;
     /// `isms simulate` runs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fair: Option<crate::quant::FairModel>,
+    pub fair: Option<super::FairModel>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -297,7 +297,7 @@ pub struct Treatment {
     /// Quantified effect of this treatment's controls on the risk's Open FAIR
     /// model (reductions and annual cost), for residual loss and ROSI.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fair_effects: Vec<crate::quant::ControlEffect>,
+    pub fair_effects: Vec<super::ControlEffect>,
     /// Risk owner's approval of the plan (6.1.3 f): who.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<Id>,

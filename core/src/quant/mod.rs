@@ -65,24 +65,38 @@
 //! # Limits
 //!
 //! Work is bounded by [`SimulationOptions::max_work`] (simulated years plus
-//! expected simulated events); beyond it the functions return
-//! [`Error::LimitExceeded`](crate::Error::LimitExceeded). Invalid inputs give
+//! expected simulated events, each times 1 + the secondary loss types),
+//! estimated for the **whole call** (every risk, residual run, comparison and
+//! portfolio of a document) before any simulation starts; beyond it the
+//! functions return [`Error::LimitExceeded`](crate::Error::LimitExceeded) at
+//! once. Losses whose mean, spread or maximum overflow 64-bit floating point
+//! are an [`Error::InvalidArgument`](crate::Error::InvalidArgument) at the
+//! model's path, never a `null` in the JSON output. Invalid inputs give
 //! [`Error::InvalidArgument`](crate::Error::InvalidArgument) with a path such
 //! as `fair.primary_loss.max` or `options.trials`. No input makes them panic.
 
+#[doc(hidden)]
 pub mod beta_table;
 pub mod document;
 pub mod model;
+// The generator and samplers are public only for the core's own `fair`
+// bench and `fair_bench` example, which measure the simulation against the
+// bare draws it needs; they are not part of the API.
+#[doc(hidden)]
 pub mod rng;
+#[doc(hidden)]
 pub mod sample;
 mod sim;
 mod summary;
 mod ziggurat;
 
+pub use crate::model::{
+    ControlEffect, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, SecondaryLoss, Vulnerability,
+};
 pub use document::{DocumentSimulation, RiskSimulation, simulate_document};
 pub use model::{
-    ControlEffect, DEFAULT_MAX_WORK, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, LecPoint, Percentiles,
-    PortfolioResult, RiskContribution, RosiResult, SecondaryLoss, SimulationOptions, SimulationResult, Vulnerability,
+    DEFAULT_MAX_WORK, LecPoint, MAX_LEC_POINTS, MAX_TRIALS, Percentiles, PortfolioResult, RiskContribution, RosiResult,
+    SimulationOptions, SimulationResult,
 };
 pub use sim::{CHUNK, compare, risk_seed, rosi, simulate, simulate_portfolio};
 

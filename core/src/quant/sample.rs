@@ -16,7 +16,7 @@
 //! numbers on every platform.
 
 use super::beta_table::BetaTable;
-use super::model::Distribution;
+use crate::model::Distribution;
 use super::rng::Random;
 use crate::error::Result;
 

@@ -1,11 +1,12 @@
 //! The Monte Carlo engine: per-year simulation, summaries, portfolio and ROSI.
 
-use super::model::{FairModel, Frequency, PortfolioResult, RiskContribution, RosiResult, Vulnerability};
 use super::model::{LecPoint, Percentiles, SimulationOptions, SimulationResult};
+use super::model::{PortfolioResult, RiskContribution, RosiResult};
 use super::rng::{Random, mix64, seed_key, trial_streams};
 use super::sample::{Sampler, poisson};
 use super::summary::{Moments, OrderStats, moments};
 use crate::error::{Error, Result};
+use crate::model::{FairModel, Frequency, Vulnerability};
 
 /// Trial-years per parallel work unit. Results do not depend on it: every
 /// trial-year has its own random streams.
@@ -69,23 +70,48 @@ fn limit(path: &str, message: String) -> Error {
     Error::LimitExceeded { path: path.to_string(), message }
 }
 
-/// Expected work units of one model: trials × (1 + expected simulated events).
-fn expected_work(model: &FairModel, trials: u64) -> f64 {
-    trials as f64 * (1.0 + model.mean_simulated_events())
+/// Expected work units of simulating `model` for `trials` years:
+/// `trials × (1 + expected simulated events) × (1 + secondary loss types)`.
+/// Every simulated year and every simulated event draws once per secondary
+/// loss type as well, so a model with many secondary losses costs
+/// proportionally more. Infinite or NaN for a model whose mean rate has no
+/// finite value, which [`check_work`] refuses.
+pub(crate) fn expected_work(model: &FairModel, trials: u64) -> f64 {
+    trials as f64 * (1.0 + model.mean_simulated_events()) * (1.0 + model.secondary.len() as f64)
 }
 
-fn check_work(total: f64, opts: &SimulationOptions, path: &str) -> Result<()> {
+/// Refuses a call whose expected work `total` (summed over everything the
+/// call will simulate) exceeds `opts.max_work`. Called before any
+/// simulation starts, so a call that is too big fails at once.
+pub(crate) fn check_work(total: f64, opts: &SimulationOptions, path: &str) -> Result<()> {
     if total.is_nan() || total > opts.max_work as f64 {
         return Err(limit(
             path,
             format!(
-                "expected work of {total:.3e} simulated years and events exceeds options.max_work = {}; \
-                 lower options.trials or raise options.max_work",
+                "expected work of {total:.3e} units (simulated years and events, each times 1 + the \
+                 secondary loss types) for the whole call exceeds options.max_work = {}; lower \
+                 options.trials, simulate fewer risks, or raise options.max_work",
                 opts.max_work
             ),
         ));
     }
     Ok(())
+}
+
+/// Refuses a simulated result that is not a finite number: losses so large
+/// that their sum or spread overflows 64-bit floating point would otherwise
+/// be reported as `null` (JSON has no infinity or NaN).
+fn check_finite(path: &str, what: &str, values: &[f64]) -> Result<()> {
+    if values.iter().all(|v| v.is_finite()) {
+        return Ok(());
+    }
+    Err(Error::invalid_argument(
+        path,
+        format!(
+            "the simulated {what} is not a finite number: the losses overflow 64-bit floating point \
+             (about 1.8e308); express the loss magnitudes in larger units (e.g. thousands)"
+        ),
+    ))
 }
 
 /// Simulates the trial-years `first_trial..first_trial + out.len()` into
@@ -180,6 +206,7 @@ fn simulate_losses(c: &Compiled, trials: u64, seed: u64) -> Result<(Vec<f64>, u6
         events = events.saturating_add(e);
         m = m.merge(mc);
     }
+    check_finite(&c.path, "annual loss (its mean, spread or maximum)", &[m.mean, m.std_dev(), m.max])?;
     Ok((out, events, m))
 }
 
@@ -231,8 +258,9 @@ fn summarize(losses: Vec<f64>, m: Moments, events: u64, opts: &SimulationOptions
 /// `options.max_work` ([`Error::LimitExceeded`]).
 pub fn simulate(model: &FairModel, opts: &SimulationOptions) -> Result<SimulationResult> {
     opts.validate()?;
-    let c = compile(model, "fair", opts.max_work)?;
+    model.validate("fair")?;
     check_work(expected_work(model, opts.trials), opts, "options.max_work")?;
+    let c = compile(model, "fair", opts.max_work)?;
     let (losses, events, m) = simulate_losses(&c, opts.trials, opts.seed)?;
     Ok(summarize(losses, m, events, opts))
 }
@@ -268,17 +296,22 @@ pub fn risk_seed(seed: u64, id: &str) -> u64 {
 /// per-year accumulator. Ids must be distinct; paths are `risks[i].fair...`.
 pub fn simulate_portfolio(risks: &[(&str, &FairModel)], opts: &SimulationOptions) -> Result<PortfolioResult> {
     opts.validate()?;
-    let mut compiled = Vec::with_capacity(risks.len());
     let mut work = 0.0;
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = std::collections::HashSet::with_capacity(risks.len());
     for (i, (id, model)) in risks.iter().enumerate() {
         if !seen.insert(*id) {
             return Err(Error::invalid_argument(format!("risks[{i}].id"), format!("duplicate risk id `{id}`")));
         }
-        compiled.push(compile(model, &format!("risks[{i}].fair"), opts.max_work)?);
+        model.validate(&format!("risks[{i}].fair"))?;
         work += expected_work(model, opts.trials);
     }
+    // Checked before anything is compiled or simulated.
     check_work(work.max(opts.trials as f64), opts, "options.max_work")?;
+    let compiled = risks
+        .iter()
+        .enumerate()
+        .map(|(i, (_, model))| compile(model, &format!("risks[{i}].fair"), opts.max_work))
+        .collect::<Result<Vec<_>>>()?;
     let n = usize::try_from(opts.trials).map_err(|_| limit("options.trials", "too many trials".into()))?;
     let mut total: Vec<f64> = Vec::new();
     total.try_reserve_exact(n).map_err(|_| limit("options.trials", format!("cannot allocate {n} trials")))?;
@@ -301,6 +334,7 @@ pub fn simulate_portfolio(risks: &[(&str, &FairModel)], opts: &SimulationOptions
         });
     }
     let m = moments(&total);
+    check_finite("risks", "portfolio annual loss (its mean, spread or maximum)", &[m.mean, m.std_dev(), m.max])?;
     let total = summarize(total, m, total_events, opts);
     for r in &mut per_risk {
         r.share_of_mean = if total.mean > 0.0 { r.mean / total.mean } else { 0.0 };
@@ -321,9 +355,11 @@ pub fn compare(
     if !annual_cost.is_finite() || annual_cost < 0.0 {
         return Err(Error::invalid_argument("annual_cost", format!("must be finite and ≥ 0, got {annual_cost}")));
     }
+    before.validate("before")?;
+    after.validate("after")?;
+    check_work(expected_work(before, opts.trials) + expected_work(after, opts.trials), opts, "options.max_work")?;
     let cb = compile(before, "before", opts.max_work)?;
     let ca = compile(after, "after", opts.max_work)?;
-    check_work(expected_work(before, opts.trials) + expected_work(after, opts.trials), opts, "options.max_work")?;
     let (mut lb, _, mb) = simulate_losses(&cb, opts.trials, opts.seed)?;
     let (la, _, ma) = simulate_losses(&ca, opts.trials, opts.seed)?;
     let (ale_before, ale_after) = (mb.mean, ma.mean);
@@ -332,13 +368,16 @@ pub fn compare(
     let sd = moments(&lb).std_dev();
     let diffs = lb;
     let reduction = ale_before - ale_after;
+    check_finite("after", "reduction in annual loss (its mean or spread)", &[reduction, sd])?;
+    let rosi = (annual_cost > 0.0).then(|| (reduction - annual_cost) / annual_cost);
+    check_finite("annual_cost", "return on security investment", &[rosi.unwrap_or(0.0)])?;
     Ok(RosiResult {
         ale_before,
         ale_after,
         reduction,
         reduction_std_error: sd / (diffs.len() as f64).sqrt(),
         annual_cost,
-        rosi: (annual_cost > 0.0).then(|| (reduction - annual_cost) / annual_cost),
+        rosi,
     })
 }
 
@@ -346,7 +385,7 @@ pub fn compare(
 /// at the controls' summed annual cost.
 pub fn rosi(
     model: &FairModel,
-    controls: &[super::model::ControlEffect],
+    controls: &[crate::model::ControlEffect],
     opts: &SimulationOptions,
 ) -> Result<RosiResult> {
     let after = model.with_controls(controls)?;

@@ -56,7 +56,7 @@ pub(crate) struct Moments {
 impl Moments {
     /// The moments of `xs` (two passes: mean, then centred squares, so the
     /// variance keeps its precision; `xs` is a chunk that is still in cache).
-    pub fn of(xs: &[f64]) -> Self {
+    pub(super) fn of(xs: &[f64]) -> Self {
         let Some(&first) = xs.first() else {
             return Moments { n: 0, mean: 0.0, m2: 0.0, min: 0.0, second: None, max: 0.0 };
         };
@@ -85,7 +85,7 @@ impl Moments {
     /// The moments of the concatenation of the runs `self` then `b` (Chan,
     /// Golub & LeVeque's pairwise update; combine in a fixed order for
     /// bit-identical results).
-    pub fn merge(self, b: Moments) -> Moments {
+    pub(super) fn merge(self, b: Moments) -> Moments {
         if self.n == 0 {
             return b;
         }
@@ -112,7 +112,7 @@ impl Moments {
     }
 
     /// Sample standard deviation (0 for fewer than two values).
-    pub fn std_dev(&self) -> f64 {
+    pub(super) fn std_dev(&self) -> f64 {
         if self.n < 2 { 0.0 } else { (self.m2 / (self.n - 1) as f64).sqrt() }
     }
 }
@@ -168,7 +168,7 @@ impl<'a> OrderStats<'a> {
     /// ranks in `ranks` and the counts at the values in `probes` are then
     /// answered without another pass over `xs`; any other rank or value is
     /// still answered exactly, by a pass over `xs`.
-    pub fn new(xs: &'a [f64], m: Moments, ranks: &[usize], probes: &[f64]) -> Self {
+    pub(super) fn new(xs: &'a [f64], m: Moments, ranks: &[usize], probes: &[f64]) -> Self {
         let mut s = OrderStats {
             xs,
             m,
@@ -307,7 +307,7 @@ impl<'a> OrderStats<'a> {
 
     /// The value of rank `r` (0-based, as in the sorted values); `r` ≥ n
     /// gives the maximum, no values give 0.
-    pub fn value(&self, r: usize) -> f64 {
+    pub(super) fn value(&self, r: usize) -> f64 {
         if self.m.n == 0 {
             return 0.0;
         }
@@ -321,7 +321,7 @@ impl<'a> OrderStats<'a> {
     }
 
     /// The number of values ≤ `x` (`-0.0` counts as `0.0`).
-    pub fn count_le(&self, x: f64) -> u64 {
+    pub(super) fn count_le(&self, x: f64) -> u64 {
         let k = key(x + 0.0);
         if self.m.n == 0 || k < key(self.m.min) {
             return 0;
@@ -338,7 +338,7 @@ impl<'a> OrderStats<'a> {
 
     /// The `q`-quantile by linear interpolation between the order
     /// statistics around rank `(n − 1)·q` (NumPy's default).
-    pub fn quantile(&self, q: f64) -> f64 {
+    pub(super) fn quantile(&self, q: f64) -> f64 {
         if self.m.n == 0 {
             return 0.0;
         }
@@ -350,7 +350,7 @@ impl<'a> OrderStats<'a> {
 
     /// The two ranks [`quantile`](Self::quantile) reads for `q` among `n`
     /// values.
-    pub fn quantile_ranks(n: usize, q: f64) -> [usize; 2] {
+    pub(super) fn quantile_ranks(n: usize, q: f64) -> [usize; 2] {
         if n == 0 {
             return [0, 0];
         }

@@ -527,3 +527,120 @@ mod prop {
         }
     }
 }
+
+/// A document with one risk per model, each risk `R-i` treated with one
+/// control effect when `effect` is given.
+fn doc_with(models: &[FairModel], effect: Option<ControlEffect>) -> crate::model::Document {
+    let risks: Vec<_> = models
+        .iter()
+        .enumerate()
+        .map(|(i, m)| serde_json::json!({"id": format!("R-{i}"), "title": "t", "fair": m}))
+        .collect();
+    let treatments: Vec<_> = match &effect {
+        None => vec![],
+        Some(e) => (0..models.len())
+            .map(|i| serde_json::json!({"id": format!("T-{i}"), "risk": format!("R-{i}"), "option": "modify", "fair_effects": [e]}))
+            .collect(),
+    };
+    let v = serde_json::json!({"schema_version": "1.0", "organization": {"name": "O"}, "risks": risks, "treatments": treatments});
+    serde_json::from_value(v).unwrap()
+}
+
+fn half_effect() -> ControlEffect {
+    ControlEffect {
+        name: "c".into(),
+        tef_reduction: Some(0.5),
+        vulnerability_reduction: None,
+        primary_loss_reduction: None,
+        secondary_loss_reduction: None,
+        annual_cost: 10.0,
+    }
+}
+
+#[test]
+fn document_work_is_bounded_for_the_whole_call_before_anything_runs() {
+    // One event a year: 2 units per trial for the inherent model, 1.5 for
+    // the residual one. Each run on its own (compare: 3.5 per trial) fits
+    // in max_work; the whole call (inherent, residual, compare, both
+    // portfolios: 2 + 1.5 + 3.5 + 2 + 1.5 = 10.5 per trial) does not.
+    let m = FairModel::classical_ale(1.0, 100.0, 1.0);
+    let doc = doc_with(std::slice::from_ref(&m), Some(half_effect()));
+    let o = SimulationOptions { trials: 1000, max_work: 4000, ..opts(1000, 1) };
+    let e = simulate_document(&doc, None, &o).unwrap_err();
+    assert!(
+        matches!(&e, Error::LimitExceeded { path, message } if path == "options.max_work" && message.contains("whole call")),
+        "{e}"
+    );
+    // One risk asked for: no portfolios, 7 per trial.
+    let e = simulate_document(&doc, Some("R-0"), &SimulationOptions { max_work: 6999, ..o.clone() }).unwrap_err();
+    assert_eq!(e.code(), "limit_exceeded");
+    assert!(simulate_document(&doc, Some("R-0"), &SimulationOptions { max_work: 7000, ..o.clone() }).is_ok());
+    assert!(simulate_document(&doc, None, &SimulationOptions { max_work: 10_500, ..o }).is_ok());
+}
+
+#[test]
+fn many_risks_are_refused_up_front() {
+    // The shape of the reported case: 100 risks, each well under the limit
+    // on its own. The refusal comes from the estimate (its message names
+    // the whole call), not from a run that reached the limit.
+    let models = vec![anchor_model(); 100];
+    let doc = doc_with(&models, Some(half_effect()));
+    let o = SimulationOptions { trials: 1_000_000, max_work: 200_000_000, ..opts(1, 1) };
+    let single = simulate(&anchor_model(), &SimulationOptions { trials: 1, ..o.clone() });
+    assert!(single.is_ok());
+    let e = simulate_document(&doc, None, &o).unwrap_err();
+    assert!(
+        matches!(&e, Error::LimitExceeded { path, message } if path == "options.max_work" && message.contains("whole call")),
+        "{e}"
+    );
+}
+
+#[test]
+fn secondary_loss_types_count_as_work() {
+    // 1000 secondary loss types: every year draws 1000 frequencies.
+    let mut m = FairModel::classical_ale(0.0, 1.0, 1.0);
+    m.secondary = vec![
+        SecondaryLoss {
+            name: None,
+            frequency: Distribution::Constant { value: 0.5 },
+            magnitude: Distribution::Constant { value: 1.0 }
+        };
+        1000
+    ];
+    let o = SimulationOptions { trials: 10_000, max_work: 1_000_000, ..opts(10_000, 1) };
+    assert_eq!(err_path(simulate(&m, &o)), ("options.max_work".into(), "limit_exceeded"));
+    assert!(simulate(&m, &SimulationOptions { max_work: 10_010_000, ..o }).is_ok());
+}
+
+#[test]
+fn overflowing_losses_are_an_error_not_null() {
+    let o = opts(1000, 1);
+    // Ten events a year of 1e308 each: the year's loss is +inf.
+    let m = FairModel::classical_ale(10.0, 1e308, 1.0);
+    let e = simulate(&m, &o).unwrap_err();
+    assert!(
+        matches!(&e, Error::InvalidArgument { path, message } if path == "fair" && message.contains("not a finite number")),
+        "{e}"
+    );
+    // Spread overflows although every loss is finite.
+    let spread = FairModel {
+        frequency: Frequency::Lef { loss_event_frequency: Distribution::Constant { value: 1.0 } },
+        vulnerability: None,
+        primary_loss: Distribution::Uniform { min: 0.0, max: 1e300 },
+        secondary: vec![],
+    };
+    assert_eq!(err_path(simulate(&spread, &o)), ("fair".into(), "invalid_argument"));
+    let e = compare(&FairModel::classical_ale(1.0, 1.0, 1.0), &m, 1.0, &o).unwrap_err();
+    assert!(matches!(&e, Error::InvalidArgument { path, .. } if path == "after"), "{e}");
+    let before = FairModel::classical_ale(1.0, 1e10, 1.0);
+    let e = compare(&before, &FairModel::classical_ale(0.0, 1.0, 1.0), 1e-300, &o).unwrap_err();
+    assert!(matches!(&e, Error::InvalidArgument { path, .. } if path == "annual_cost"), "{e}");
+    let doc = doc_with(std::slice::from_ref(&m), None);
+    assert_eq!(simulate_document(&doc, None, &o).unwrap_err().code(), "invalid_argument");
+}
+
+#[test]
+fn trials_are_bounded_by_memory_whatever_max_work_allows() {
+    let o = SimulationOptions { trials: MAX_TRIALS + 1, max_work: u64::MAX, ..opts(1, 1) };
+    assert_eq!(err_path(simulate(&anchor_model(), &o)), ("options.trials".into(), "limit_exceeded"));
+}

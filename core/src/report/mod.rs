@@ -69,11 +69,18 @@ fn soa_by_theme(s: &Statement) -> Vec<serde_json::Value> {
 }
 
 fn verdict_json(e: &Evaluation, v: &evaluate::StageVerdict) -> serde_json::Value {
+    // One pass over the findings: a lookup per blocker would make the
+    // report quadratic in the number of findings.
+    let mut messages: std::collections::HashMap<&str, &str> =
+        std::collections::HashMap::with_capacity(e.findings.len());
+    for f in &e.findings {
+        messages.entry(f.fingerprint.as_str()).or_insert(f.message.as_str());
+    }
     let blockers: Vec<_> = v
         .blockers
         .iter()
         .map(|b| {
-            let msg = e.findings.iter().find(|f| f.fingerprint == b.fingerprint).map(|f| f.message.clone());
+            let msg = messages.get(b.fingerprint.as_str()).map(|m| (*m).to_owned());
             json!({"rule": b.rule, "fingerprint": b.fingerprint, "message": msg})
         })
         .collect();

@@ -14,6 +14,15 @@ use crate::Problem;
 use crate::model::{Aggregation, MethodologyPreset, RiskLevelDef, RiskMethodology, ScaleStep};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+/// Most steps accepted on the likelihood or the consequence scale (so a
+/// matrix has at most 10 × 10 cells); more is problem `methodology_too_large`.
+pub const MAX_SCALE_STEPS: usize = 10;
+
+/// Most risk levels accepted; more is problem `methodology_too_large`.
+pub const MAX_RISK_LEVELS: usize = 10;
 
 /// A methodology with a preset expanded and every reference checked: ready
 /// for lookups that cannot fail.
@@ -250,9 +259,34 @@ pub fn resolve(m: &RiskMethodology) -> Result<ResolvedMethodology, Vec<Problem>>
     if levels.is_empty() {
         bad(&mut problems, "levels", "no risk levels are defined and no preset is set".into());
     }
+    // The size caps come first: a matrix is likelihood × consequence cells,
+    // and every assessment, heat map and register row walks it.
+    for (field, len, max, what) in [
+        ("likelihood_scale", likelihood_scale.len(), MAX_SCALE_STEPS, "likelihood steps"),
+        ("consequence_scale", consequence_scale.len(), MAX_SCALE_STEPS, "consequence steps"),
+        ("levels", levels.len(), MAX_RISK_LEVELS, "risk levels"),
+    ] {
+        if len > max {
+            problems.push(Problem::new(
+                "methodology_too_large",
+                format!("{P}.{field}"),
+                format!("{len} {what} are defined, at most {max} are accepted"),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Level id → its first index: one pass, not one scan per cell.
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(levels.len());
     for (i, l) in levels.iter().enumerate() {
-        if levels[..i].iter().any(|o| o.id == l.id) {
-            bad(&mut problems, &format!("levels[{i}].id"), format!("risk level `{}` is defined twice", l.id));
+        match index.entry(l.id.as_str()) {
+            Entry::Occupied(_) => {
+                bad(&mut problems, &format!("levels[{i}].id"), format!("risk level `{}` is defined twice", l.id))
+            }
+            Entry::Vacant(v) => {
+                v.insert(i);
+            }
         }
     }
     let n = likelihood_scale.len();
@@ -275,8 +309,8 @@ pub fn resolve(m: &RiskMethodology) -> Result<ResolvedMethodology, Vec<Problem>>
         }
         let mut out = Vec::with_capacity(row.len());
         for (ci, id) in row.iter().enumerate() {
-            match levels.iter().position(|l| &l.id == id) {
-                Some(ix) => out.push(ix),
+            match index.get(id.as_str()) {
+                Some(&ix) => out.push(ix),
                 None => {
                     bad(
                         &mut problems,
@@ -311,8 +345,8 @@ pub fn resolve(m: &RiskMethodology) -> Result<ResolvedMethodology, Vec<Problem>>
         }
     }
     let appetite = match &m.appetite {
-        Some(id) => match levels.iter().position(|l| &l.id == id) {
-            Some(i) => i,
+        Some(id) => match index.get(id.as_str()) {
+            Some(&i) => i,
             None => {
                 bad(&mut problems, "appetite", format!("the appetite names risk level `{id}`, which is not defined"));
                 0

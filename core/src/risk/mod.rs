@@ -12,6 +12,6 @@ pub mod register;
 
 pub use assess::{AppliedApproach, AssessedRisk, Assessment, ConsequenceSource, LevelResult, assess};
 pub use heatmap::{HeatMap, heatmap, heatmap_svg};
-pub use methodology::{ResolvedMethodology, preset, resolve};
+pub use methodology::{MAX_RISK_LEVELS, MAX_SCALE_STEPS, ResolvedMethodology, preset, resolve};
 pub use plan::{TreatmentPlan, treatment_plan};
 pub use register::{Register, RegisterRow, register};

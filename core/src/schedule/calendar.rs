@@ -10,15 +10,16 @@
 //! Items still open but dated before `from` are included (they are overdue);
 //! done items only inside the range. Items are sorted by date, kind, key.
 use super::{ProgrammeOptions, Status, add_days, add_months, audit_programme, certification_cycle};
+use crate::Result;
 use crate::model::{ActionStatus, Date, Document, DocumentStatus, EventStatus, Id, RiskStatus};
 use crate::model::{EntityKind, EntityRef};
-use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 /// Days before an external audit at which a management review pulled ahead
 /// of it is placed, so its outputs exist when the auditors arrive.
-pub const REVIEW_LEAD_DAYS: i64 = 30;
+pub(super) const REVIEW_LEAD_DAYS: i64 = 30;
 
 /// Kind of calendar item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -205,11 +206,10 @@ impl Builder {
 /// The merged calendar of `doc` between `from` and `to` (inclusive).
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] when `to` is before `from`.
+/// [`crate::Error::InvalidArgument`] when `to` is before `from`;
+/// [`crate::Error::LimitExceeded`] past [`super::MAX_RANGE_DAYS`] (see [`super::check_range`]).
 pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
-    if to < from {
-        return Err(Error::invalid_argument("$.to", format!("the range ends ({to}) before it starts ({from})")));
-    }
+    super::check_range(from, to)?;
     let s = &doc.settings;
     let mut b = Builder { from, to, warn: s.warning_window_days, items: Vec::new() };
     use CalendarKind as K;
@@ -401,24 +401,28 @@ pub fn calendar(doc: &Document, from: Date, to: Date) -> Result<Calendar> {
 /// `onboarding_days`) while never completed, else the last completion +
 /// `recurrence_days`.
 fn training(doc: &Document, b: &mut Builder) {
+    // Indexes built once: a scan of the records per person and of the roles
+    // per person would make the calendar quadratic in the headcount.
+    let mut last_completed: HashMap<(&str, &str), Date> = HashMap::new();
+    for r in &doc.training.records {
+        let e = last_completed.entry((r.course.as_str(), r.person.as_str())).or_insert(r.completed_on);
+        *e = (*e).max(r.completed_on);
+    }
     for c in doc.training.courses.iter().filter(|c| c.required) {
+        let in_audience_roles: HashSet<&str> = doc
+            .roles
+            .iter()
+            .filter(|r| c.audience_roles.contains(&r.id))
+            .flat_map(|r| r.holders.iter().map(String::as_str))
+            .collect();
         let audience: Vec<&crate::model::Person> = doc
             .people
             .iter()
             .filter(|p| p.start_date.is_none_or(|s| s <= b.to) && p.end_date.is_none_or(|e| e >= b.from))
-            .filter(|p| {
-                c.audience_roles.is_empty()
-                    || doc.roles.iter().any(|r| c.audience_roles.contains(&r.id) && r.holders.contains(&p.id))
-            })
+            .filter(|p| c.audience_roles.is_empty() || in_audience_roles.contains(p.id.as_str()))
             .collect();
         for p in audience {
-            let last = doc
-                .training
-                .records
-                .iter()
-                .filter(|r| r.course == c.id && r.person == p.id)
-                .map(|r| r.completed_on)
-                .max();
+            let last = last_completed.get(&(c.id.as_str(), p.id.as_str())).copied();
             let due = match (last, c.recurrence_days, c.onboarding_days, p.start_date) {
                 (Some(l), Some(every), _, _) => Some(add_days(l, i64::from(every))),
                 (None, _, Some(days), Some(start)) => Some(add_days(start, i64::from(days))),

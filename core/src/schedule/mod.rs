@@ -35,14 +35,35 @@ pub use calendar::{Calendar, CalendarItem, CalendarKind, ManagementReviewSlot, c
 pub use cycle::{CertificateState, CertificationCycle, Consequence, Milestone, MilestoneKind, certification_cycle};
 pub use duration::{DurationEstimate, DurationFactors, PersonsSource, audit_duration};
 pub use programme::{
-    AuditProgramme, CoverageItem, CoverageStatus, IndependenceConflict, ProgrammeOptions, ProposedAudit,
-    audit_programme, programme_window,
+    AuditProgramme, CoverageItem, CoverageStatus, IndependenceConflict, MAX_LEAD_DAYS, MAX_PROGRAMME_AUDITS,
+    ProgrammeOptions, ProposedAudit, audit_programme, programme_window,
 };
 
 use crate::model::Date;
 use chrono::{Days, Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+/// Longest accepted date range of [`calendar()`] and
+/// [`management_review_plan`]: 100 years. Their results grow with the range.
+pub const MAX_RANGE_DAYS: i64 = 36_525;
+
+/// Checks a `from`..=`to` range: `to` not before `from`, and at most
+/// [`MAX_RANGE_DAYS`] long. Paths are `$.from` / `$.to`; [`calendar()`]
+/// calls it, and front ends call it before [`management_review_plan`].
+pub fn check_range(from: Date, to: Date) -> crate::Result<()> {
+    if to < from {
+        return Err(crate::Error::invalid_argument("$.to", format!("the range ends ({to}) before it starts ({from})")));
+    }
+    let days = (to - from).num_days();
+    if days > MAX_RANGE_DAYS {
+        return Err(crate::Error::LimitExceeded {
+            path: "$.to".into(),
+            message: format!("the range from {from} to {to} spans {days} days, at most {MAX_RANGE_DAYS} are accepted"),
+        });
+    }
+    Ok(())
+}
 
 /// Adds (or, when negative, subtracts) calendar months, clamping to the end
 /// of the month; saturates at chrono's date limits.

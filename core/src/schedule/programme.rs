@@ -29,6 +29,7 @@ use super::{add_days, add_months, add_years};
 use crate::catalog;
 use crate::model::{Date, Document, EventStatus, Id, RoleKind};
 use crate::model::{EntityKind, EntityRef};
+use crate::{Error, Result};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -49,6 +50,35 @@ pub struct ProgrammeOptions {
 impl Default for ProgrammeOptions {
     fn default() -> Self {
         Self { audits: None, lead_days: 30 }
+    }
+}
+
+/// Largest accepted [`ProgrammeOptions::audits`]: every audit is a proposal
+/// in the result, and a cycle holds at most a few dozen in practice.
+pub const MAX_PROGRAMME_AUDITS: u32 = 1_000;
+
+/// Largest accepted [`ProgrammeOptions::lead_days`] (ten years).
+pub const MAX_LEAD_DAYS: u32 = 3_653;
+
+impl ProgrammeOptions {
+    /// Checks the options (paths start with `options.`): `audits` at most
+    /// [`MAX_PROGRAMME_AUDITS`], `lead_days` at most [`MAX_LEAD_DAYS`].
+    /// Front ends call this before [`audit_programme`], which cannot fail
+    /// and caps `audits` with a note instead.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(n) = self.audits.filter(|n| *n > MAX_PROGRAMME_AUDITS) {
+            return Err(Error::LimitExceeded {
+                path: "options.audits".into(),
+                message: format!("{n} audits requested, at most {MAX_PROGRAMME_AUDITS} are accepted"),
+            });
+        }
+        if self.lead_days > MAX_LEAD_DAYS {
+            return Err(Error::invalid_argument(
+                "options.lead_days",
+                format!("must be at most {MAX_LEAD_DAYS} days, got {}", self.lead_days),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -221,9 +251,16 @@ fn owned_in_scope(
     // Assets in scope: those of the audited units, and those of risks treated
     // with the audited controls.
     let mut scoped_assets: BTreeSet<&str> = BTreeSet::new();
+    // Risks by id (the first of an id, as a scan would find): a scan per
+    // treatment made this quadratic in the register's size.
+    let mut risks: std::collections::HashMap<&str, &crate::model::Risk> =
+        std::collections::HashMap::with_capacity(doc.risks.len());
+    for r in &doc.risks {
+        risks.entry(r.id.as_str()).or_insert(r);
+    }
     for t in &doc.treatments {
         if t.controls.iter().any(|c| in_ctl(c)) {
-            if let Some(r) = doc.risks.iter().find(|r| r.id == t.risk) {
+            if let Some(r) = risks.get(t.risk.as_str()) {
                 scoped_assets.extend(r.assets.iter().map(String::as_str));
             }
         }
@@ -249,6 +286,11 @@ pub fn audit_programme(doc: &Document, as_of: Date, options: &ProgrammeOptions) 
         .filter(|a| audit_date(a).is_some_and(|d| d >= from && d <= to))
         .collect();
     let mut notes = Vec::new();
+    if let Err(e) = options.validate() {
+        // This function cannot fail; the front ends call `validate` first.
+        notes.push(format!("{e}; the programme uses the nearest accepted value"));
+    }
+    let lead_days = options.lead_days.min(MAX_LEAD_DAYS);
 
     let status_of = |covering: &[&crate::model::InternalAudit]| {
         if covering.iter().any(|a| a.status == EventStatus::Completed) {
@@ -333,14 +375,14 @@ pub fn audit_programme(doc: &Document, as_of: Date, options: &ProgrammeOptions) 
                 .any(|a| audit_date(a).is_some_and(|d| d >= previous && d < *date));
             if !prior {
                 without.push(ext.id.clone());
-                slots.push((add_days(*date, -i64::from(options.lead_days)).max(start), Some(ext.id.clone())));
+                slots.push((add_days(*date, -i64::from(lead_days)).max(start), Some(ext.id.clone())));
             }
         }
         previous = previous.max(*date);
     }
     let units = clause_units.len() + control_units.len();
     if units > 0 && start <= to {
-        let wanted = usize::try_from(options.audits.unwrap_or(n_years).max(1)).unwrap_or(1);
+        let wanted = usize::try_from(options.audits.unwrap_or(n_years).clamp(1, MAX_PROGRAMME_AUDITS)).unwrap_or(1);
         let spread = wanted.saturating_sub(slots.len());
         let span = (to - start).num_days();
         for i in 0..spread {

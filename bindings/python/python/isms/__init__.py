@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Union
 
 from . import _engine, _native, catalog, plot, results
-from ._document import Isms, load, loads, validate
+from ._document import MAX_DOCUMENT_BYTES, Isms, load, loads, validate
 from ._records import Record, Table
 from ._simulate import analytic_mean, compare, rosi, simulate, simulate_portfolio
 from .results import (
@@ -151,6 +151,7 @@ __all__ = [
     "catalog",
     "load",
     "loads",
+    "MAX_DOCUMENT_BYTES",
     "operations",
     "schema",
     "schema_names",

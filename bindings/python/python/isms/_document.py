@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import stat
 from typing import Any, Mapping, Optional, Union
 
 from . import _engine, _native
@@ -29,7 +30,10 @@ from .results import (
     Statement,
     TreatmentPlan,
 )
-from .errors import ParseError, Problem
+from .errors import LimitExceededError, ParseError, Problem
+
+MAX_DOCUMENT_BYTES: int = _native.MAX_DOCUMENT_BYTES
+"""Default largest document accepted by :func:`load` and :func:`loads` (32 MiB)."""
 
 __all__ = ["Isms", "load", "loads", "validate"]
 
@@ -61,13 +65,16 @@ class Isms:
     # -- construction and serialisation ------------------------------------------------------
 
     @classmethod
-    def from_json(cls, text: Union[str, bytes]) -> Isms:
+    def from_json(cls, text: Union[str, bytes], *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Isms:
         """Parses and validates JSON text. Raises :class:`isms.ParseError`
-        (with path, line and column) or :class:`isms.ValidationError`."""
+        (with path, line and column), :class:`isms.ValidationError`, or
+        :class:`isms.LimitExceededError` when the text is longer than
+        ``max_bytes`` (default 32 MiB)."""
         try:
             if isinstance(text, (bytes, bytearray)):
+                _check_size(len(text), max_bytes)
                 text = bytes(text).decode("utf-8")
-            return cls(_native.Document.from_json(text))
+            return cls(_native.Document.from_json(text, max_bytes))
         except UnicodeError as e:  # invalid UTF-8 bytes, or lone surrogates in a str
             reason = f"the text is not valid UTF-8: {e}"
             raise ParseError(
@@ -359,23 +366,37 @@ def _native_of(doc: Optional[Isms]) -> Optional[_native.Document]:
     return None if doc is None else doc._doc
 
 
-def loads(text: Union[str, bytes]) -> Isms:
+def loads(text: Union[str, bytes], *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Isms:
     """Parses and validates an ISMS document from JSON text.
 
-    Raises :class:`isms.ParseError` with the JSON path, line and column, or
-    :class:`isms.ValidationError` with every problem (see :func:`validate`).
+    Raises :class:`isms.ParseError` with the JSON path, line and column,
+    :class:`isms.ValidationError` with every problem (see :func:`validate`),
+    or :class:`isms.LimitExceededError` past ``max_bytes``.
     """
-    return Isms.from_json(text)
+    return Isms.from_json(text, max_bytes=max_bytes)
 
 
-def load(path: PathLike) -> Isms:
+def load(path: PathLike, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Isms:
     """Reads and parses an ISMS document from a JSON file.
 
-    Raises :class:`isms.ParseError`, :class:`isms.ValidationError`, or
-    :class:`OSError` if the file cannot be read.
+    Raises :class:`isms.ParseError`, :class:`isms.ValidationError`,
+    :class:`isms.LimitExceededError` when the file is larger than
+    ``max_bytes`` (checked before it is read), or :class:`OSError` if the
+    file cannot be read.
     """
     with open(path, "rb") as f:
-        return Isms.from_json(f.read())
+        st = os.fstat(f.fileno())
+        if stat.S_ISREG(st.st_mode):
+            _check_size(st.st_size, max_bytes)
+        return Isms.from_json(f.read(max_bytes + 1), max_bytes=max_bytes)
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        message = f"the document is {size} bytes, larger than the limit of {max_bytes} bytes"
+        raise LimitExceededError(
+            f"{message} at $", path="$", reason=message, problems=[Problem("limit_exceeded", "$", message)]
+        )
 
 
 def validate(source: Union[str, bytes, Mapping[str, Any], "os.PathLike[str]"]) -> list[Problem]:

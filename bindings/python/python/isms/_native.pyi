@@ -6,6 +6,7 @@ __all__ = [
     "CATALOG_VERSION",
     "Document",
     "ERROR_CODES",
+    "MAX_DOCUMENT_BYTES",
     "PROBLEM_CODES",
     "SEVERITIES",
     "Value",
@@ -21,6 +22,7 @@ __all__ = [
 
 __version__: str
 CATALOG_VERSION: str
+MAX_DOCUMENT_BYTES: int
 ERROR_CODES: list[str]
 PROBLEM_CODES: list[str]
 SEVERITIES: list[str]
@@ -30,7 +32,7 @@ class Document:
     """A validated ISMS document (immutable)."""
 
     @staticmethod
-    def from_json(text: str) -> Document: ...
+    def from_json(text: str, max_bytes: int = ...) -> Document: ...
     @staticmethod
     def from_obj(obj: Any) -> Document: ...
     def to_json(self) -> str: ...

@@ -1,0 +1,8 @@
+//! The fuzz harnesses of isms-core, one function per cargo-fuzz target.
+//!
+//! They live in a library (and in one file, `harness.rs`) so that the same
+//! code runs under libFuzzer (`fuzz_targets/*.rs`) and under plain
+//! `cargo test`, which replays every kept input of `fuzz/regressions/<target>/`
+//! (`core/tests/fuzz_regressions.rs` includes `harness.rs`).
+mod harness;
+pub use harness::*;
