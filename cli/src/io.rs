@@ -22,7 +22,7 @@ impl Failure {
 }
 
 /// The largest input accepted, in bytes: `ISMS_MAX_DOCUMENT_BYTES` from the
-/// environment, else the core's default (32 MiB).
+/// environment, else the core's default (256 MiB).
 pub fn max_document_bytes() -> Result<usize, Failure> {
     match std::env::var("ISMS_MAX_DOCUMENT_BYTES") {
         Ok(v) => v

@@ -55,7 +55,7 @@ impl Document {
     /// Parses JSON text and validates it. Raises `isms.ParseError`,
     /// `isms.ValidationError` (every problem in `.problems`), or
     /// `isms.LimitExceededError` when the text is longer than `max_bytes`
-    /// (default 32 MiB).
+    /// (default 256 MiB).
     #[staticmethod]
     #[pyo3(signature = (text, max_bytes = isms_core::json::DEFAULT_MAX_DOCUMENT_BYTES))]
     fn from_json(py: Python<'_>, text: String, max_bytes: usize) -> PyResult<Self> {

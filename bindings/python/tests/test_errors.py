@@ -110,4 +110,4 @@ def test_a_document_over_the_size_limit_is_refused(minimal_path: "pathlib.Path")
         with pytest.raises(isms.LimitExceededError) as e:
             call()
         assert e.value.path == "$" and "larger than the limit of 50 bytes" in str(e.value)
-    assert isms.MAX_DOCUMENT_BYTES == 32 * 1024 * 1024
+    assert isms.MAX_DOCUMENT_BYTES == 256 * 1024 * 1024

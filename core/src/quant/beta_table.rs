@@ -75,7 +75,7 @@ struct Column {
 
 /// A compiled Beta(α, β) sampler for α, β ≥ 1 (not both 1).
 #[derive(Debug, Clone)]
-pub struct BetaTable {
+pub(crate) struct BetaTable {
     bits: u32,
     /// 2^bits − 1.
     mask: u64,
@@ -100,7 +100,7 @@ impl BetaTable {
     /// A table for Beta(`alpha`, `beta`), or `None` when the shapes are not
     /// both finite and ≥ 1, are both 1 (the uniform), or are so peaked that a
     /// table of 4,096 strips would be inefficient.
-    pub fn new(alpha: f64, beta: f64) -> Option<Self> {
+    pub(crate) fn new(alpha: f64, beta: f64) -> Option<Self> {
         if !(alpha.is_finite() && beta.is_finite() && alpha >= 1.0 && beta >= 1.0) || alpha + beta <= 2.0 {
             return None;
         }
@@ -163,13 +163,14 @@ impl BetaTable {
     }
 
     /// The number of strips.
-    pub fn strips(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn strips(&self) -> usize {
         self.strips.len()
     }
 
     /// One Beta(α, β) deviate in [0, 1).
     #[inline(always)]
-    pub fn draw(&self, rng: &mut impl Random) -> f64 {
+    pub(crate) fn draw(&self, rng: &mut impl Random) -> f64 {
         let (mask, inv_k) = (self.mask, self.inv_k);
         loop {
             // Bits 0..bits: column; bits..32: alias choice; 32..64: position.

@@ -75,17 +75,13 @@
 //! [`Error::InvalidArgument`](crate::Error::InvalidArgument) with a path such
 //! as `fair.primary_loss.max` or `options.trials`. No input makes them panic.
 
-#[doc(hidden)]
-pub mod beta_table;
+pub(crate) mod beta_table;
 pub mod document;
+#[doc(hidden)]
+pub mod floor;
 pub mod model;
-// The generator and samplers are public only for the core's own `fair`
-// bench and `fair_bench` example, which measure the simulation against the
-// bare draws it needs; they are not part of the API.
-#[doc(hidden)]
-pub mod rng;
-#[doc(hidden)]
-pub mod sample;
+pub(crate) mod rng;
+pub(crate) mod sample;
 mod sim;
 mod summary;
 mod ziggurat;

@@ -17,19 +17,19 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): expands seeds into Xoshiro states,
 /// and is the generator of the per-trial-year streams ([`trial_streams`]).
 #[derive(Debug, Clone)]
-pub struct SplitMix64 {
+pub(crate) struct SplitMix64 {
     state: u64,
 }
 
 impl SplitMix64 {
     /// A generator starting from `seed`.
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Self { state: seed }
     }
 
     /// Next 64 random bits.
     #[inline(always)]
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(GOLDEN_GAMMA);
         mix64(self.state)
     }
@@ -37,7 +37,7 @@ impl SplitMix64 {
 
 /// The SplitMix64 output function (a bijective 64-bit mixer).
 #[inline]
-pub fn mix64(mut z: u64) -> u64 {
+pub(crate) fn mix64(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -45,14 +45,14 @@ pub fn mix64(mut z: u64) -> u64 {
 
 /// Xoshiro256++ generator.
 #[derive(Debug, Clone)]
-pub struct Rng {
+pub(crate) struct Rng {
     s: [u64; 4],
 }
 
 impl Rng {
     /// A generator whose 256-bit state is filled from SplitMix64(`seed`).
     #[inline]
-    pub fn from_seed(seed: u64) -> Self {
+    pub(crate) fn from_seed(seed: u64) -> Self {
         let mut sm = SplitMix64::new(seed);
         let s = [sm.next_u64(), sm.next_u64(), sm.next_u64(), sm.next_u64()];
         // SplitMix64 is a bijection on consecutive states, so four outputs are
@@ -63,7 +63,7 @@ impl Rng {
 
     /// Next 64 random bits (Xoshiro256++).
     #[inline(always)]
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         let s = &mut self.s;
         let result = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
         let t = s[1] << 17;
@@ -79,7 +79,7 @@ impl Rng {
 
 /// A source of random 64-bit words, and the deviates built from them. Both
 /// generators of this module implement it; the samplers take any of them.
-pub trait Random {
+pub(crate) trait Random {
     /// Next 64 random bits.
     fn next_u64(&mut self) -> u64;
 
@@ -168,7 +168,7 @@ impl Random for SplitMix64 {
 
 /// The key [`trial_streams`] expects for `seed`.
 #[inline]
-pub fn seed_key(seed: u64) -> u64 {
+pub(crate) fn seed_key(seed: u64) -> u64 {
     mix64(seed ^ 0x6A09_E667_F3BC_C909)
 }
 
@@ -190,7 +190,7 @@ const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 /// SplitMix64 state fits in one register (SplitMix64 passes BigCrush; it is
 /// the generator of Java's `SplittableRandom`).
 #[inline(always)]
-pub fn trial_streams(seed_key: u64, trial: u64) -> (SplitMix64, SplitMix64) {
+pub(crate) fn trial_streams(seed_key: u64, trial: u64) -> (SplitMix64, SplitMix64) {
     let start = mix64(seed_key ^ trial);
     (SplitMix64::new(start), SplitMix64::new(start.wrapping_add(GOLDEN_GAMMA.wrapping_mul(1 << 40))))
 }

@@ -16,16 +16,16 @@
 //! numbers on every platform.
 
 use super::beta_table::BetaTable;
-use crate::model::Distribution;
 use super::rng::Random;
 use crate::error::Result;
+use crate::model::Distribution;
 
 /// The 0.95 quantile of the standard normal distribution.
-pub const Z95: f64 = 1.644_853_626_951_472_2;
+pub(crate) const Z95: f64 = 1.644_853_626_951_472_2;
 
 /// Precomputed constants for a Gamma(shape, 1) draw.
 #[derive(Debug, Clone, Copy)]
-pub struct Gamma {
+pub(crate) struct Gamma {
     d: f64,
     c: f64,
     /// `1/shape` when shape < 1 (boosted: Gamma(shape+1)·U^(1/shape)).
@@ -34,7 +34,7 @@ pub struct Gamma {
 
 impl Gamma {
     /// Constants for shape `alpha` (> 0, finite; checked by the caller).
-    pub fn new(alpha: f64) -> Self {
+    pub(crate) fn new(alpha: f64) -> Self {
         let (a, inv_shape) = if alpha < 1.0 { (alpha + 1.0, Some(1.0 / alpha)) } else { (alpha, None) };
         let d = a - 1.0 / 3.0;
         Self { d, c: 1.0 / (9.0 * d).sqrt(), inv_shape }
@@ -42,7 +42,7 @@ impl Gamma {
 
     /// One Gamma(shape, 1) deviate (Marsaglia & Tsang 2000).
     #[inline(always)]
-    pub fn draw(&self, rng: &mut impl Random) -> f64 {
+    pub(crate) fn draw(&self, rng: &mut impl Random) -> f64 {
         let g = loop {
             let x = rng.normal();
             let v = 1.0 + self.c * x;
@@ -68,7 +68,7 @@ impl Gamma {
 
 /// Precomputed Beta(α, β) sampler: X/(X+Y) with X ~ Gamma(α), Y ~ Gamma(β).
 #[derive(Debug, Clone, Copy)]
-pub struct Beta {
+pub(crate) struct Beta {
     a: Gamma,
     b: Gamma,
     /// α/(α+β), used in the (underflow-only) degenerate case X+Y = 0.
@@ -77,13 +77,13 @@ pub struct Beta {
 
 impl Beta {
     /// Constants for Beta(`alpha`, `beta`), both > 0 and finite.
-    pub fn new(alpha: f64, beta: f64) -> Self {
+    pub(crate) fn new(alpha: f64, beta: f64) -> Self {
         Self { a: Gamma::new(alpha), b: Gamma::new(beta), mean: alpha / (alpha + beta) }
     }
 
     /// One Beta deviate on [0, 1].
     #[inline(always)]
-    pub fn draw(&self, rng: &mut impl Random) -> f64 {
+    pub(crate) fn draw(&self, rng: &mut impl Random) -> f64 {
         let x = self.a.draw(rng);
         let y = self.b.draw(rng);
         let s = x + y;
@@ -93,7 +93,7 @@ impl Beta {
 
 /// The beta-PERT shape parameters (Vose / `mc2d::rpert` form):
 /// α = 1 + γ(mode − min)/(max − min), β = 1 + γ(max − mode)/(max − min).
-pub fn pert_alpha_beta(min: f64, mode: f64, max: f64, gamma: f64) -> (f64, f64) {
+pub(crate) fn pert_alpha_beta(min: f64, mode: f64, max: f64, gamma: f64) -> (f64, f64) {
     let w = max - min;
     (1.0 + gamma * (mode - min) / w, 1.0 + gamma * (max - mode) / w)
 }
@@ -102,7 +102,7 @@ pub fn pert_alpha_beta(min: f64, mode: f64, max: f64, gamma: f64) -> (f64, f64) 
 /// ([`BetaTable`]) where it applies (every PERT except very peaked ones),
 /// else the Gamma pair.
 #[derive(Debug, Clone)]
-pub enum PertBeta {
+pub(crate) enum PertBeta {
     /// Strip-table rejection sampler (about 5 ns a draw).
     Table(Box<BetaTable>),
     /// Two Gammas (about 40 ns a draw).
@@ -111,7 +111,7 @@ pub enum PertBeta {
 
 impl PertBeta {
     /// The sampler for Beta(`alpha`, `beta`) (both > 0 and finite).
-    pub fn new(alpha: f64, beta: f64) -> Self {
+    pub(crate) fn new(alpha: f64, beta: f64) -> Self {
         match BetaTable::new(alpha, beta) {
             Some(t) => PertBeta::Table(Box::new(t)),
             None => PertBeta::Gammas(Beta::new(alpha, beta)),
@@ -120,7 +120,7 @@ impl PertBeta {
 
     /// One Beta deviate on [0, 1].
     #[inline(always)]
-    pub fn draw(&self, rng: &mut impl Random) -> f64 {
+    pub(crate) fn draw(&self, rng: &mut impl Random) -> f64 {
         match self {
             PertBeta::Table(t) => t.draw(rng),
             PertBeta::Gammas(g) => g.draw(rng),
@@ -130,7 +130,7 @@ impl PertBeta {
 
 /// A [`Distribution`] compiled for fast repeated draws.
 #[derive(Debug, Clone)]
-pub enum Sampler {
+pub(crate) enum Sampler {
     /// Always the same value.
     Constant(f64),
     /// `lo + width·U`.
@@ -160,7 +160,7 @@ pub enum Sampler {
 
 impl Sampler {
     /// Validates `dist` (see [`Distribution::validate`]) and compiles it.
-    pub fn new(dist: &Distribution, path: &str) -> Result<Self> {
+    pub(crate) fn new(dist: &Distribution, path: &str) -> Result<Self> {
         dist.validate(path)?;
         Ok(Self::compile(dist))
     }
@@ -197,7 +197,7 @@ impl Sampler {
 
     /// One draw.
     #[inline(always)]
-    pub fn draw(&self, rng: &mut impl Random) -> f64 {
+    pub(crate) fn draw(&self, rng: &mut impl Random) -> f64 {
         match self {
             Sampler::Constant(v) => *v,
             Sampler::Uniform { lo, width } => lo + width * rng.uniform(),
@@ -208,7 +208,7 @@ impl Sampler {
 }
 
 /// Threshold between exponential arrivals and PTRS in [`poisson`].
-pub const POISSON_INVERSION_MAX: f64 = 30.0;
+pub(crate) const POISSON_INVERSION_MAX: f64 = 30.0;
 
 /// One Poisson(`lambda`) deviate. `lambda` must be finite; values ≤ 0 give 0.
 ///
@@ -220,7 +220,7 @@ pub const POISSON_INVERSION_MAX: f64 = 30.0;
 /// λ = 30: Hörmann's PTRS transformed rejection (1993), exact, O(1)
 /// expected time.
 #[inline]
-pub fn poisson(rng: &mut impl Random, lambda: f64) -> u64 {
+pub(crate) fn poisson(rng: &mut impl Random, lambda: f64) -> u64 {
     if lambda.is_nan() || lambda <= 0.0 {
         return 0;
     }

@@ -33,7 +33,7 @@ from .results import (
 from .errors import LimitExceededError, ParseError, Problem
 
 MAX_DOCUMENT_BYTES: int = _native.MAX_DOCUMENT_BYTES
-"""Default largest document accepted by :func:`load` and :func:`loads` (32 MiB)."""
+"""Default largest document accepted by :func:`load` and :func:`loads` (256 MiB)."""
 
 __all__ = ["Isms", "load", "loads", "validate"]
 
@@ -69,7 +69,7 @@ class Isms:
         """Parses and validates JSON text. Raises :class:`isms.ParseError`
         (with path, line and column), :class:`isms.ValidationError`, or
         :class:`isms.LimitExceededError` when the text is longer than
-        ``max_bytes`` (default 32 MiB)."""
+        ``max_bytes`` (default 256 MiB)."""
         try:
             if isinstance(text, (bytes, bytearray)):
                 _check_size(len(text), max_bytes)
