@@ -175,6 +175,10 @@ case("hostile-not-json", "evaluate", {"as_of": D}, raw_document="this is not jso
 case("hostile-truncated", "evaluate", {"as_of": D}, raw_document='{"schema_version": "1.0", "organiz')
 case("hostile-empty-array", "evaluate", {"as_of": D}, raw_document="[]")
 case("hostile-positional-array", "evaluate", {"as_of": D}, raw_document='["1.0", ["A"]]')
+case("hostile-date-not-iso", "evaluate", {"as_of": D},
+     raw_document='{"schema_version": "1.0", "organization": {"name": "A"}, '
+                  '"people": [{"id": "p", "name": "P", "start_date": "2026-1-1"}]}')
+case("error-request-date-not-iso", "evaluate", {"as_of": " 2026-11-29"}, M)
 case("hostile-wrong-types", "evaluate", {"as_of": D},
      raw_document='{"schema_version": "1.0", "organization": {"name": 42}}')
 case("hostile-dangling-ids", "evaluate", {"as_of": D}, raw_document=json.dumps({

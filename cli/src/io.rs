@@ -39,26 +39,33 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     let max = max_document_bytes()?;
     let too_big = |what: &str, e: Error| Failure::input(format!("{what}: {e}"));
     if path.as_os_str() == "-" {
-        let mut s = String::new();
+        let mut bytes = Vec::new();
         let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
-        std::io::Read::read_to_string(&mut std::io::Read::take(std::io::stdin(), limit), &mut s)
+        std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin(), limit), &mut bytes)
             .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
-        isms_core::json::check_document_size(s.len(), max).map_err(|e| too_big("standard input", e))?;
-        return Ok(s);
+        isms_core::json::check_document_size(bytes.len(), max).map_err(|e| too_big("standard input", e))?;
+        return utf8(path, bytes);
     }
     if let Some(m) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
         let len = usize::try_from(m.len()).unwrap_or(usize::MAX);
         isms_core::json::check_document_size(len, max).map_err(|e| too_big(&path.display().to_string(), e))?;
     }
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
-    isms_core::json::check_document_size(text.len(), max).map_err(|e| too_big(&path.display().to_string(), e))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    isms_core::json::check_document_size(bytes.len(), max).map_err(|e| too_big(&path.display().to_string(), e))?;
+    let text = utf8(path, bytes)?;
     // Remembered so that a later `write_atomic` can tell whether another
     // writer changed the document in between (FIFOs and devices are not).
     if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         remember(path, text.as_bytes());
     }
     Ok(text)
+}
+
+/// The bytes as text, or a parse error naming the byte order mark or the
+/// offset of the first invalid byte.
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
+    isms_core::json::text_from_bytes(&bytes).map_err(|e| Failure::input(describe(path, &e)))?;
+    String::from_utf8(bytes).map_err(|_| Failure::input(format!("{}: invalid UTF-8", path.display())))
 }
 
 /// Formats a core error for a person, prefixed with the file name.

@@ -45,18 +45,24 @@ impl std::fmt::Display for Problem {
     }
 }
 
+fn position(line: usize, column: usize) -> String {
+    if line == 0 { String::new() } else { format!(" (line {line}, column {column})") }
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
     /// The input is not well-formed JSON, or does not fit the document's shape
-    /// (wrong type, unknown field, missing field). Line and column are 1-based.
-    #[error("{message} at {path} (line {line}, column {column})")]
+    /// (wrong type, unknown field, missing field). Line and column are 1-based;
+    /// both are 0 when the input was not text (e.g. Python objects), and the
+    /// message then names the path only.
+    #[error("{message} at {path}{}", position(*.line, *.column))]
     Parse {
         /// JSON path where parsing failed.
         path: String,
-        /// 1-based line.
+        /// 1-based line (0: the input was not text).
         line: usize,
-        /// 1-based column.
+        /// 1-based column (0: the input was not text).
         column: usize,
         /// What went wrong.
         message: String,

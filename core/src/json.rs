@@ -36,7 +36,7 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = json_path(&e.path().to_string());
         let inner = e.into_inner();
-        parse_error(path, &inner)
+        explain(parse_error(path, &inner), text)
     })?;
     // Reject trailing garbage after the document.
     de.end().map_err(|e| parse_error("$".into(), &e))?;
@@ -44,9 +44,64 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
 }
 
 /// Parses an ISMS document from JSON text. This checks structure only; call
-/// [`crate::validate::validate`] for referential integrity.
+/// [`crate::validate::validate`] for referential integrity. The text must be
+/// one JSON object: a byte order mark, or any other top-level value
+/// (serde would read a positional array `["1.0", ...]` as the struct), is
+/// refused at `$`.
 pub fn parse_document(text: &str) -> Result<Document> {
+    if text.starts_with('\u{feff}') {
+        return Err(Error::Parse {
+            path: "$".into(),
+            line: 1,
+            column: 1,
+            message: "the text starts with a byte order mark (U+FEFF); save the document as UTF-8 without one".into(),
+        });
+    }
+    let start = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if !start.is_empty() && !start.starts_with('{') {
+        let offset = text.len() - start.len();
+        let (line, column) = line_column(text, offset);
+        return Err(Error::Parse {
+            path: "$".into(),
+            line,
+            column,
+            message: "the document must be a JSON object (`{...}`)".into(),
+        });
+    }
     from_json(text)
+}
+
+/// The document's bytes as text: refuses a UTF-8 byte order mark and invalid
+/// UTF-8, naming the byte offset (and line and column) of the first bad byte.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(Error::Parse {
+            path: "$".into(),
+            line: 1,
+            column: 1,
+            message: "the text starts with a byte order mark (U+FEFF); save the document as UTF-8 without one".into(),
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        // The valid prefix is text, so its lines and columns can be counted.
+        let prefix = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let (line, column) = line_column(prefix, offset);
+        Error::Parse {
+            path: "$".into(),
+            line,
+            column,
+            message: format!("invalid UTF-8 at byte offset {offset} (byte 0x{:02x})", bytes[offset]),
+        }
+    })
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// Serialises any core output type as pretty-printed JSON (two-space indent,
@@ -67,6 +122,30 @@ fn parse_error(path: String, e: &serde_json::Error) -> Error {
         _ => full,
     };
     Error::Parse { path, line: e.line(), column: e.column(), message }
+}
+
+/// Says more where serde_json's words mislead: `NaN` and `Infinity` are
+/// reported as "expected value", a lone UTF-16 surrogate escape as a hex
+/// escape problem.
+fn explain(e: Error, text: &str) -> Error {
+    let Error::Parse { path, line, column, message } = e else { return e };
+    let at = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .map(|l| l.chars().skip(column.saturating_sub(2)).take(10).collect::<String>())
+        .unwrap_or_default();
+    let message = if (message.starts_with("expected value") || message.starts_with("invalid number"))
+        && ["NaN", "Infinity", "nan", "inf"].iter().any(|t| at.contains(t))
+    {
+        "NaN and Infinity are not JSON numbers (write a finite number, or null where allowed)".to_string()
+    } else if message.contains("surrogate") || message.contains("hex escape") {
+        format!(
+            "{message}: a \\uD800-\\uDFFF escape must be half of a surrogate pair (a lone surrogate is not a character)"
+        )
+    } else {
+        message
+    };
+    Error::Parse { path, line, column, message }
 }
 
 /// Turns serde_path_to_error's `a.b[3].c` (or `.` for the root) into `$.a.b[3].c`.
@@ -105,6 +184,37 @@ mod tests {
             "people":[{"id":"p1","name":"Ann"},{"id":"p2","name":"Bob","start_date":"2024-02-30"}]}"#;
         let Error::Parse { path, .. } = parse_document(text).unwrap_err() else { panic!() };
         assert_eq!(path, "$.people[1].start_date");
+    }
+
+    #[test]
+    fn hostile_text_is_named() {
+        let msg = |text: &[u8]| match text_from_bytes(text).and_then(parse_document) {
+            Err(Error::Parse { message, line, column, path }) => format!("{line}:{column} {path} {message}"),
+            other => format!("{other:?}"),
+        };
+        let doc = |ext: &str| {
+            format!(r#"{{"schema_version":"1.0","organization":{{"name":"A"}},"extensions":{{"x":{ext}}}}}"#)
+        };
+        assert!(msg(b"\xef\xbb\xbf{}").contains("1:1 $ the text starts with a byte order mark"));
+        assert!(
+            msg(b"{\"a\":\n \"\xff\"}").starts_with("2:3 $ invalid UTF-8 at byte offset 8 (byte 0xff)"),
+            "{}",
+            msg(b"{\"a\":\n \"\xff\"}")
+        );
+        assert!(msg(br#"["1.0", ["A"]]"#).contains("1:1 $ the document must be a JSON object"));
+        assert!(msg(b"  []").contains("1:3 $ the document must be a JSON object"));
+        for bad in ["NaN", "Infinity", "-Infinity"] {
+            assert!(msg(doc(bad).as_bytes()).contains("$.extensions.x NaN and Infinity are not JSON numbers"), "{bad}");
+        }
+        assert!(msg(doc(r#""\ud800""#).as_bytes()).contains("a lone surrogate is not a character"));
+        assert!(msg(doc(r#""\ud800\u0041""#).as_bytes()).contains("a lone surrogate is not a character"));
+        let date = r#"{"schema_version":"1.0","organization":{"name":"A"},"people":[{"id":"p","name":"P","start_date":"2026-1-1"}]}"#;
+        assert!(
+            msg(date.as_bytes()).contains("$.people[0].start_date `2026-1-1` is not a date in the form YYYY-MM-DD")
+        );
+        assert!(msg(date.replace("2026-1-1", " 2026-01-01").as_bytes()).contains("not a date in the form"));
+        assert!(msg(date.replace("2026-1-1", "2026-02-30").as_bytes()).contains("`2026-02-30` is not a calendar date"));
+        assert!(parse_document(&date.replace("2026-1-1", "2026-01-01")).is_ok());
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub struct NoParams {}
 #[serde(deny_unknown_fields)]
 pub struct AsOfRequest {
     /// The date statuses, deadlines and freshness are judged on.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
 }
 
@@ -35,6 +36,7 @@ fn blocker() -> Severity {
 #[serde(deny_unknown_fields)]
 pub struct VerdictRequest {
     /// The evaluation date.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
     /// Fail when any finding is at least this severe (default `blocker`).
     #[serde(default = "blocker")]
@@ -46,6 +48,7 @@ pub struct VerdictRequest {
 #[serde(deny_unknown_fields)]
 pub struct Verdict {
     /// The evaluation date.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
     /// The threshold.
     pub fail_on: Severity,
@@ -79,10 +82,12 @@ impl Verdict {
 #[serde(deny_unknown_fields)]
 pub struct DriftRequest {
     /// The date this document is evaluated on.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
     /// The date the other side is evaluated on (default `as_of` when
     /// `newer` is given; required without it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub to: Option<Date>,
     /// A newer version of the document (validated like this one); absent,
     /// the document is compared with itself at `to`.
@@ -99,6 +104,7 @@ pub struct DriftRequest {
 #[serde(deny_unknown_fields)]
 pub struct HeatmapRequest {
     /// The assessment date.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
     /// Draw residual instead of inherent levels in the SVG (default false;
     /// the JSON holds both).
@@ -199,9 +205,11 @@ pub struct SoaDiffRequest {
 #[serde(deny_unknown_fields)]
 pub struct RangeRequest {
     /// First day, and the date statuses refer to.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub from: Date,
     /// Last day, inclusive (default one year after `from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub to: Option<Date>,
 }
 
@@ -217,6 +225,7 @@ impl RangeRequest {
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeRequest {
     /// The planning date.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
     /// Audits and lead time (defaults: see `ProgrammeOptions`).
     #[serde(default)]
@@ -228,6 +237,7 @@ pub struct ProgrammeRequest {
 #[serde(deny_unknown_fields)]
 pub struct DurationRequest {
     /// The date people are counted on.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
     /// Complexity scores and effective persons (all optional).
     #[serde(default)]
@@ -241,6 +251,7 @@ pub struct NcShowRequest {
     /// The nonconformity's id.
     pub id: String,
     /// The date its deadline status is judged on.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub as_of: Date,
 }
 

@@ -73,12 +73,15 @@ pub struct InternalAudit {
     pub status: super::EventStatus,
     /// Planned start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub planned_on: Option<Date>,
     /// First day performed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub start_on: Option<Date>,
     /// Last day performed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub end_on: Option<Date>,
     /// Auditors (people); must be independent of what they audit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -141,9 +144,11 @@ pub struct ExternalAudit {
     pub status: super::EventStatus,
     /// First day (planned or actual).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub start_on: Option<Date>,
     /// Last day (planned or actual).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub end_on: Option<Date>,
     /// Lead auditor's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -165,18 +170,21 @@ pub struct Certification {
     pub body: Option<String>,
     /// Target date for the certification decision, while not yet certified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub target_date: Option<Date>,
     /// External audits, planned and held.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audits: Vec<ExternalAudit>,
     /// Date of the (initial or latest re-) certification decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub decision_on: Option<Date>,
     /// Certificate number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_number: Option<String>,
     /// Certificate expiry (default: decision + validity years).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub expires_on: Option<Date>,
     /// Certificate validity in years (default 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -341,6 +349,7 @@ pub struct Correction {
     /// What was done.
     pub description: String,
     /// When.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub on: Date,
 }
 
@@ -354,6 +363,7 @@ pub struct RootCause {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// When.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub on: Date,
     /// Whether similar nonconformities exist or could occur (10.2 b 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -371,9 +381,11 @@ pub struct CorrectiveAction {
     /// Who (a person).
     pub owner: Id,
     /// By when.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub due_on: Date,
     /// When done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub completed_on: Option<Date>,
 }
 
@@ -384,6 +396,7 @@ pub struct Verification {
     /// Who verified (a person).
     pub by: Id,
     /// When.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub on: Date,
     /// Whether the actions were effective.
     pub effective: bool,
@@ -406,6 +419,7 @@ pub struct NcTransition {
     /// State after.
     pub to: NcState,
     /// When.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub on: Date,
     /// Who (a person id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -431,6 +445,7 @@ pub struct Nonconformity {
     /// Grade.
     pub grade: Grade,
     /// When raised.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub raised_on: Date,
     /// Who raised it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -455,6 +470,7 @@ pub struct Nonconformity {
     pub state: NcState,
     /// Deadline override (default: from the grade).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub due_on: Option<Date>,
     /// The correction.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -164,6 +164,7 @@ pub struct Scope {
     pub approved_by: Option<Id>,
     /// When the scope was approved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub approved_on: Option<Date>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
@@ -196,6 +197,7 @@ pub struct Communication {
     /// Audience, e.g. "all staff", "customers".
     pub audience: String,
     /// Date communicated.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub on: Date,
     /// Channel, e.g. "intranet".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,9 +223,11 @@ pub struct Person {
     pub unit: Option<Id>,
     /// First day of work (onboarding training windows count from here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub start_date: Option<Date>,
     /// Last day of work; after it the person holds no role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub end_date: Option<Date>,
     /// An external party (contractor, consultant) rather than an employee.
     #[serde(default, skip_serializing_if = "super::is_false")]
@@ -284,6 +288,7 @@ pub struct Role {
     pub responsibilities: Vec<String>,
     /// When the role was assigned and communicated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub assigned_on: Option<Date>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]

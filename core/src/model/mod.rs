@@ -225,3 +225,47 @@ impl Cia {
         self.confidentiality.is_none() && self.integrity.is_none() && self.availability.is_none()
     }
 }
+
+/// Strict ISO 8601 calendar dates (`YYYY-MM-DD`, exactly ten characters) for
+/// the document's date fields. chrono's own parser also takes `2026-1-1` and
+/// surrounding spaces, which the published schema (`format: date`) rejects.
+pub(crate) mod iso_date {
+    use super::Date;
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    fn parse<E: Error>(s: &str) -> Result<Date, E> {
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape {
+            return Err(E::custom(format!("`{s}` is not a date in the form YYYY-MM-DD")));
+        }
+        Date::parse_from_str(s, "%Y-%m-%d").map_err(|_| E::custom(format!("`{s}` is not a calendar date")))
+    }
+
+    struct DateVisitor;
+
+    impl serde::de::Visitor<'_> for DateVisitor {
+        type Value = Date;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date string YYYY-MM-DD")
+        }
+        fn visit_str<E: Error>(self, s: &str) -> Result<Date, E> {
+            parse(s)
+        }
+    }
+
+    /// A required date.
+    pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        d.deserialize_str(DateVisitor)
+    }
+
+    /// An optional date (`null` or absent: none).
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(deserialize_with = "date")] Date);
+        Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(v)| v))
+    }
+}

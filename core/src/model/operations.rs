@@ -65,9 +65,11 @@ pub struct DocumentedInfo {
     pub approved_by: Option<Id>,
     /// Approval date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub approved_on: Option<Date>,
     /// Date of the last review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub last_reviewed_on: Option<Date>,
     /// Review interval in days (default: `settings.document_review_days`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,6 +94,7 @@ pub struct Evidence {
     /// Title.
     pub title: String,
     /// When it was collected.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub collected_on: Date,
     /// How long it stays current, days (default: `settings.evidence_freshness_days`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,6 +135,7 @@ pub struct Objective {
     pub higher_is_better: bool,
     /// When the target should be met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub due_on: Option<Date>,
     /// Days between measurements (default 90).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,6 +153,7 @@ pub struct Objective {
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
     /// Date measured.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub on: Date,
     /// Value.
     pub value: f64,
@@ -210,6 +215,7 @@ pub struct TrainingRecord {
     /// Which course.
     pub course: Id,
     /// When completed.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub completed_on: Date,
     /// Score, percent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -238,6 +244,7 @@ pub struct ManagementReview {
     /// Unique id.
     pub id: Id,
     /// Date held or planned.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub date: Date,
     /// Status.
     #[serde(default)]
@@ -272,8 +279,10 @@ pub struct Decision {
     pub owner: Option<Id>,
     /// Due date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub due_on: Option<Date>,
     /// Completion date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub completed_on: Option<Date>,
 }

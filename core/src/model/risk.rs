@@ -146,9 +146,11 @@ pub struct Acceptance {
     /// Who accepted (normally the risk owner).
     pub by: Id,
     /// When.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
     pub on: Date,
     /// Until when the acceptance holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub valid_until: Option<Date>,
     /// Rationale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,6 +207,7 @@ pub struct Risk {
     pub residual: Option<Rating>,
     /// When the risk was last assessed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub assessed_on: Option<Date>,
     /// The owner's acceptance of the residual risk.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,6 +263,7 @@ pub struct TreatmentAction {
     pub owner: Option<Id>,
     /// Target date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub due_on: Option<Date>,
     /// Status.
     #[serde(default)]
@@ -269,6 +273,7 @@ pub struct TreatmentAction {
     pub progress: Option<u32>,
     /// When the action was finished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub completed_on: Option<Date>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
@@ -303,6 +308,7 @@ pub struct Treatment {
     pub approved_by: Option<Id>,
     /// ... and when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub approved_on: Option<Date>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
@@ -375,6 +381,7 @@ pub struct Soa {
     pub approved_by: Option<Id>,
     /// When.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub approved_on: Option<Date>,
     /// One entry per Annex A control.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -407,6 +414,7 @@ pub struct SoaEntry {
     pub owner: Option<Id>,
     /// Target date for implementation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::model::iso_date::option")]
     pub target_date: Option<Date>,
     /// Risks the control treats.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -11,7 +11,7 @@ from typing import Any, Mapping, Optional, Union
 
 from . import _engine, _native
 from ._engine import DateLike
-from ._records import Record, Table, _jsonable
+from ._records import Record, Table, dumps
 from .results import (
     AuditDuration,
     AuditProgramme,
@@ -70,6 +70,8 @@ class Isms:
         (with path, line and column), :class:`isms.ValidationError`, or
         :class:`isms.LimitExceededError` when the text is longer than
         ``max_bytes`` (default 256 MiB)."""
+        if not isinstance(text, (str, bytes, bytearray)):
+            raise _not_a_document(text, "JSON text (str or bytes)")
         try:
             if isinstance(text, (bytes, bytearray)):
                 _check_size(len(text), max_bytes)
@@ -91,7 +93,9 @@ class Isms:
         """
         # json.dumps (C) + the core's parser is faster than walking the dict
         # from Rust for big documents, and accepts dates; see benches/results/python.md.
-        return cls(_native.Document.from_json(json.dumps(d, default=_jsonable)))
+        if not isinstance(d, Mapping):
+            raise _not_a_document(d, "a dict")
+        return cls(_native.Document.from_json(dumps(d)))
 
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-shaped dict (dates as ISO strings)."""
@@ -391,6 +395,11 @@ def load(path: PathLike, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Isms:
         return Isms.from_json(f.read(max_bytes + 1), max_bytes=max_bytes)
 
 
+def _not_a_document(value: object, expected: str) -> ParseError:
+    reason = f"expected {expected}, got {type(value).__name__}"
+    return ParseError(f"{reason} at $", path="$", reason=reason, problems=[Problem("parse_error", "$", reason)])
+
+
 def _check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         message = f"the document is {size} bytes, larger than the limit of {max_bytes} bytes"
@@ -414,11 +423,13 @@ def validate(source: Union[str, bytes, Mapping[str, Any], "os.PathLike[str]"]) -
         with open(source, "rb") as f:
             source = f.read()
     if isinstance(source, Mapping):
-        source = json.dumps(source, default=_jsonable)
+        source = dumps(source)
     return [Problem.from_dict(p) for p in _native.validate_json(_text(source))]
 
 
 def _text(source: Union[str, bytes]) -> str:
+    if not isinstance(source, (str, bytes, bytearray)):
+        raise _not_a_document(source, "JSON text (str or bytes), a dict or a path")
     try:
         return bytes(source).decode("utf-8") if isinstance(source, (bytes, bytearray)) else source
     except UnicodeError as e:

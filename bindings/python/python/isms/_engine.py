@@ -12,11 +12,10 @@ today's date in UTC, like the ``isms`` command's ``--as-of``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from typing import Any, Optional, Union
 
 from . import _native
-from ._records import _jsonable
+from ._records import dumps
 
 DateLike = Union[_dt.date, str]
 
@@ -36,7 +35,7 @@ def as_of(value: Optional[DateLike]) -> DateLike:
 def request(**fields: Any) -> str:
     """A request as JSON text: ``None`` fields are left out (the engine's
     documented default applies), dates become ISO strings."""
-    return json.dumps({k: v for k, v in fields.items() if v is not None}, default=_jsonable)
+    return dumps({k: v for k, v in fields.items() if v is not None})
 
 
 def run(op: str, **fields: Any) -> _native.Value:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import html
+import json
+import math
 import re
 from typing import Any, Generic, Iterator, Mapping, Sequence, TypeVar, overload
 
@@ -32,6 +34,60 @@ def _wrap(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+_MAX_DEPTH = 128  # the core's JSON nesting limit
+
+
+def dumps(value: Any) -> str:
+    """``value`` (dicts, lists, str, numbers, bool, None, dates, records) as
+    JSON text for the engine. Anything without a JSON form raises
+    :class:`isms.ParseError` with the JSON path of the offending value, never
+    a builtin ``TypeError``/``ValueError``/``RecursionError``."""
+    try:
+        return json.dumps(value, default=_jsonable, allow_nan=False)
+    except (TypeError, ValueError, RecursionError, OverflowError) as e:
+        path, reason = _diagnose(value, "$", 0, set())
+        if not reason:
+            path, reason = "$", str(e)
+        from .errors import ParseError, Problem  # errors imports nothing of ours; late to keep the module light
+
+        raise ParseError(
+            f"{reason} at {path}", path=path, reason=reason, problems=[Problem("parse_error", path, reason)]
+        ) from None
+
+
+def _diagnose(value: Any, path: str, depth: int, active: set[int]) -> tuple[str, str]:
+    """Where and why ``value`` has no JSON form ("" when it has one)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return path, ""
+    if isinstance(value, float):
+        return (path, "") if math.isfinite(value) else (path, f"{value} is not a JSON number")
+    if isinstance(value, (_dt.date, _dt.datetime)) or callable(getattr(value, "to_dict", None)):
+        return path, ""
+    if isinstance(value, Mapping) or isinstance(value, (list, tuple, set, frozenset)):
+        if depth >= _MAX_DEPTH:
+            return path, f"nested deeper than {_MAX_DEPTH} levels"
+        if id(value) in active:
+            return path, "the value contains itself (a reference cycle)"
+        active.add(id(value))
+        try:
+            if isinstance(value, Mapping):
+                for k, v in value.items():
+                    if not isinstance(k, str):
+                        return path, f"a key is a {type(k).__name__} ({k!r}); JSON object keys are strings"
+                    p, r = _diagnose(v, f"{path}.{k}", depth + 1, active)
+                    if r:
+                        return p, r
+            else:
+                for i, v in enumerate(value):
+                    p, r = _diagnose(v, f"{path}[{i}]", depth + 1, active)
+                    if r:
+                        return p, r
+        finally:
+            active.discard(id(value))
+        return path, ""
+    return path, f"a {type(value).__name__} has no JSON form"
 
 
 def _jsonable(value: Any) -> Any:
