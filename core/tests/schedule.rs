@@ -42,6 +42,11 @@ fn leap_day_decision() {
     assert_eq!((r.earliest, r.target, r.latest), (Some(d("2026-08-28")), Some(d("2026-11-28")), Some(d("2027-02-28"))));
     assert_eq!(c.restoration_until, Some(d("2027-08-28")));
     assert_eq!(c.state, CertificateState::Valid);
+    // On 2024-03-01 no year of the cycle is over: none is listed as missed.
+    assert!(c.years_without_surveillance.is_empty(), "{:?}", c.years_without_surveillance);
+    let c = certification_cycle(&doc, d("2025-06-01"));
+    assert!(c.years_without_surveillance.is_empty(), "2025 is not over yet");
+    let c = certification_cycle(&doc, d("2027-01-10"));
     assert_eq!(c.years_without_surveillance, [2025, 2026]);
 }
 
@@ -76,7 +81,9 @@ fn calendar_year_rule_tightens_the_second_surveillance() {
     let s2 = milestone(&c, MilestoneKind::Surveillance, 2);
     assert_eq!(s2.latest, Some(d("2025-12-31")));
     assert_eq!(c.expires_on, Some(d("2027-01-15")));
-    assert_eq!(c.years_without_surveillance, [2025, 2026]);
+    assert!(c.years_without_surveillance.is_empty(), "future years are not missed");
+    // 2025 over without a second surveillance; 2026 still to come.
+    assert_eq!(certification_cycle(&doc, d("2026-06-01")).years_without_surveillance, [2025]);
 }
 
 #[test]

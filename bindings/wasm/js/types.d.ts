@@ -315,7 +315,10 @@ export interface CertificationCycle {
   restoration_until?: string | null;
   /**
    * Calendar years inside the cycle (between the decision year and the
-   * recertification year) with no surveillance audit held or planned.
+   * recertification year) that are over on `as_of` and had no
+   * surveillance audit held or planned in them. Years still to come are
+   * not listed: they are not missed yet (the surveillance milestones show
+   * what is due).
    */
   years_without_surveillance: number[];
   /** The rules applied (the document's, or the defaults). */

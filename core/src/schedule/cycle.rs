@@ -138,7 +138,10 @@ pub struct CertificationCycle {
     /// Last day on which an expired certificate can be restored.
     pub restoration_until: Option<Date>,
     /// Calendar years inside the cycle (between the decision year and the
-    /// recertification year) with no surveillance audit held or planned.
+    /// recertification year) that are over on `as_of` and had no
+    /// surveillance audit held or planned in them. Years still to come are
+    /// not listed: they are not missed yet (the surveillance milestones show
+    /// what is due).
     pub years_without_surveillance: Vec<i32>,
     /// The rules applied (the document's, or the defaults).
     pub rules: CycleRules,
@@ -338,8 +341,9 @@ pub fn certification_cycle(doc: &Document, as_of: Date) -> CertificationCycle {
 
     // Calendar years between the decision year and the recertification year.
     let planned_years: Vec<i32> = surveillance.iter().filter_map(|a| start(a)).map(|d| d.year()).collect();
-    let years_without_surveillance: Vec<i32> =
-        (dec.year().saturating_add(1)..expiry.year()).filter(|y| !planned_years.contains(y)).collect();
+    let years_without_surveillance: Vec<i32> = (dec.year().saturating_add(1)..expiry.year().min(as_of.year()))
+        .filter(|y| !planned_years.contains(y))
+        .collect();
 
     let state = if as_of < dec {
         CertificateState::NotCertified
