@@ -336,3 +336,23 @@ fn sizing_options_are_bounded_with_a_clear_error() {
     assert!(check_range(d("2026-01-01"), d("2126-01-01")).is_ok());
     assert_eq!(check_range(d("2026-01-02"), d("2026-01-01")).unwrap_err().code(), "invalid_argument");
 }
+
+#[test]
+fn check_says_what_an_expired_certificate_means() {
+    // Decision 2023-01-15: expires 2026-01-15, restorable until 2026-07-15.
+    let doc = doc(json!({"certification": {"decision_on": "2023-01-15"}}));
+    let finding = |as_of: &str| {
+        isms_core::evaluate::evaluate(&doc, d(as_of))
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "certification.expired")
+            .map(|f| (f.message, f.due_on))
+    };
+    assert_eq!(finding("2026-01-15"), None, "the expiry day itself is still valid");
+    let (message, due) = finding("2026-03-01").expect("expired");
+    assert!(message.contains("can still be restored") && message.contains("2026-07-15"), "{message}");
+    assert_eq!(due, Some(d("2026-07-15")), "the deadline that matters is the window's end");
+    let (message, due) = finding("2026-08-01").expect("expired");
+    assert!(message.contains("restoration window closed on 2026-07-15") && message.contains("Stage 2"), "{message}");
+    assert_eq!(due, Some(d("2026-01-15")));
+}

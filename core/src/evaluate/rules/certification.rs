@@ -74,8 +74,8 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         severity: Severity::Blocker,
         stage: Stage::Stage2,
         steps: &[16],
-        description: "Fires when the certificate's expiry date has passed.",
-        remediation: "Plan a recertification (or new initial certification) with the certification body.",
+        description: "Fires when the certificate's expiry date has passed, and says which way back is still open: within the restoration window (ISO/IEC 17021-1 9.6.3.2.5: six months after expiry by default, `certification.rules`) a completed recertification restores the certificate; after it, a new initial certification with at least a Stage 2 audit is needed.",
+        remediation: "Within the restoration window: complete the recertification audit and decision before the window closes. After it: plan a new initial certification (at least Stage 2) with the certification body.",
         check: expired,
     },
 ];
@@ -193,10 +193,24 @@ fn expired(cx: &Ctx, out: &mut Out) {
     let Some(expires) = expiry(cx) else { return };
     out.check();
     if expires < cx.as_of {
-        out.push(
-            Draft::new(format!("the certificate expired on {expires}"))
-                .entity(K::Certification, "certificate")
-                .due(Some(expires)),
-        );
+        let until = crate::schedule::certification_cycle(cx.doc, cx.as_of).restoration_until;
+        let (message, due) = match until {
+            Some(until) if cx.as_of <= until => (
+                format!(
+                    "the certificate expired on {expires}; it can still be restored by completing the recertification \
+                     by {until} (restoration window), after which a new initial certification with Stage 2 is needed"
+                ),
+                Some(until),
+            ),
+            Some(until) => (
+                format!(
+                    "the certificate expired on {expires} and its restoration window closed on {until}: a new initial \
+                     certification with at least a Stage 2 audit is needed"
+                ),
+                Some(expires),
+            ),
+            None => (format!("the certificate expired on {expires}"), Some(expires)),
+        };
+        out.push(Draft::new(message).entity(K::Certification, "certificate").due(due));
     }
 }
