@@ -10,6 +10,12 @@ use isms_core::validate::validate;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+// The fuzz harness's document walker (`paths`, `at`) serves the property
+// tests too; fuzz_regressions.rs includes the harness the same way.
+#[path = "../../fuzz/src/harness.rs"]
+mod harness;
+use harness::{at, paths};
+
 fn seed_document() -> Value {
     json!({
         "schema_version": "1.0",
@@ -60,40 +66,6 @@ fn seed_document() -> Value {
                              "history": [{"action": "correct", "from": "raised", "to": "corrected", "on": "2026-05-04", "by": "p1"}]}],
         "extensions": {"tool": "x"}
     })
-}
-
-/// Every path (as a list of keys/indices) to a value in `v`.
-fn paths(v: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
-    out.push(prefix.clone());
-    match v {
-        Value::Object(m) => {
-            for (k, child) in m {
-                prefix.push(Value::String(k.clone()));
-                paths(child, prefix, out);
-                prefix.pop();
-            }
-        }
-        Value::Array(a) => {
-            for (i, child) in a.iter().enumerate() {
-                prefix.push(json!(i));
-                paths(child, prefix, out);
-                prefix.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn at<'a>(v: &'a mut Value, path: &[Value]) -> Option<&'a mut Value> {
-    let mut cur = v;
-    for step in path {
-        cur = match step {
-            Value::String(k) => cur.get_mut(k.as_str())?,
-            Value::Number(n) => cur.get_mut(n.as_u64()? as usize)?,
-            _ => return None,
-        };
-    }
-    Some(cur)
 }
 
 fn junk() -> impl Strategy<Value = Value> {

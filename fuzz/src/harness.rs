@@ -218,7 +218,7 @@ pub fn junk(u: &mut Unstructured, depth: u32) -> Value {
 }
 
 /// Every path to a value of `v`, as keys and indices.
-fn paths(v: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+pub fn paths(v: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
     out.push(prefix.clone());
     match v {
         Value::Object(m) => {
@@ -239,7 +239,7 @@ fn paths(v: &Value, prefix: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
     }
 }
 
-fn at<'a>(v: &'a mut Value, path: &[Value]) -> Option<&'a mut Value> {
+pub fn at<'a>(v: &'a mut Value, path: &[Value]) -> Option<&'a mut Value> {
     let mut cur = v;
     for step in path {
         cur = match step {
