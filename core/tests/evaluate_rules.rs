@@ -293,6 +293,16 @@ fn cases() -> Vec<(&'static str, Mutation)> {
             d.certification.audits.clear();
         }),
         ("certification.target_at_risk", |d| d.certification.audits.retain(|a| a.kind != ExternalAuditKind::Stage2)),
+        ("certification.new_stage2_required", |d| {
+            for (a, day) in d.certification.audits.iter_mut().zip(["2025-09-01", "2025-10-14"]) {
+                a.status = EventStatus::Completed;
+                a.start_on = Some(date(day));
+                a.end_on = Some(date(day));
+            }
+            let n = nc_open(d);
+            n.grade = Grade::Major;
+            n.audit = Some("x-2".into());
+        }),
         ("certification.surveillance_at_risk", |d| d.certification.decision_on = Some(date("2025-08-01"))),
         ("certification.recertification_not_planned", |d| d.certification.decision_on = Some(date("2023-09-01"))),
         ("certification.expired", |d| d.certification.decision_on = Some(date("2023-01-01"))),
@@ -472,4 +482,30 @@ fn placeholder_justifications_of_exclusions_block_stage_1() {
     e.reasons.clear();
     e.justification = Some("No offices: staff work remotely, no physical perimeter to monitor".into());
     assert!(!run(&d).findings.iter().any(|f| f.rule == "soa.exclusion_unjustified"));
+}
+
+#[test]
+fn findings_carry_the_stages_they_block() {
+    use isms_core::evaluate::Stage;
+    let mut d = healthy();
+    d.scope.statement = None; // a Stage 1 (documentation) blocker
+    d.certification.decision_on = Some(date("2023-01-01")); // expired: a Stage 2 blocker
+    d.training.records[2].completed_on = date("2025-01-01"); // not a blocker
+    let e = evaluate(&d, date(AS_OF)).unwrap();
+    let of =
+        |rule: &str| e.findings.iter().find(|f| f.rule == rule).unwrap_or_else(|| panic!("{rule}: {:?}", e.findings));
+    assert_eq!(of("certification.expired").stages, [Stage::Stage2]);
+    assert!(of("training.refresh_overdue").stages.is_empty());
+    let stage1: Vec<_> = e.findings.iter().filter(|f| f.stages.contains(&Stage::Stage1)).collect();
+    assert!(!stage1.is_empty() && stage1.iter().all(|f| f.stages == [Stage::Stage1, Stage::Stage2]));
+    // Readiness says the same as the findings.
+    let fps = |s: Stage| {
+        e.findings.iter().filter(|f| f.stages.contains(&s)).map(|f| f.fingerprint.clone()).collect::<Vec<_>>()
+    };
+    let blockers =
+        |v: &isms_core::evaluate::StageVerdict| v.blockers.iter().map(|b| b.fingerprint.clone()).collect::<Vec<_>>();
+    assert_eq!(blockers(&e.readiness.stage1), fps(Stage::Stage1));
+    assert_eq!(blockers(&e.readiness.stage2), fps(Stage::Stage2));
+    let json = serde_json::to_value(of("certification.expired")).unwrap();
+    assert_eq!(json["stages"], json!(["stage2"]));
 }

@@ -356,3 +356,114 @@ fn check_says_what_an_expired_certificate_means() {
     assert!(message.contains("restoration window closed on 2026-07-15") && message.contains("Stage 2"), "{message}");
     assert_eq!(due, Some(d("2026-01-15")));
 }
+
+#[test]
+fn a_planned_certification_projects_the_whole_cycle() {
+    let plan = |target: &str| doc(json!({"certification": {"target_date": target}}));
+    let c = certification_cycle(&plan("2025-05-31"), d("2024-09-01"));
+    assert_eq!((c.state, c.projected_decision), (CertificateState::NotCertified, Some(d("2025-05-31"))));
+    assert_eq!((c.cycle_start, c.expires_on), (None, None), "nothing is certified yet");
+    let s1 = milestone(&c, MilestoneKind::Surveillance, 1);
+    assert_eq!((s1.latest, s1.projected, s1.covers_year), (Some(d("2026-05-31")), true, Some(2026)));
+    assert!(s1.title.contains("projected"), "{}", s1.title);
+    let s2 = milestone(&c, MilestoneKind::Surveillance, 2);
+    assert_eq!((s2.latest, s2.covers_year), (Some(d("2027-05-31")), Some(2027)));
+    let r = milestone(&c, MilestoneKind::RecertificationAudit, 1);
+    assert_eq!((r.latest, r.projected), (Some(d("2028-05-31")), true));
+    assert!(c.milestones.iter().all(|m| m.kind != MilestoneKind::Restoration), "no contingency for a plan");
+    assert!(!milestone(&c, MilestoneKind::Stage1, 1).projected, "the stages are the plan itself");
+    assert!(c.years_without_surveillance.is_empty());
+    // The plan moves: so does everything projected from it.
+    let moved = certification_cycle(&plan("2025-07-31"), d("2024-09-01"));
+    assert_eq!(milestone(&moved, MilestoneKind::Surveillance, 1).latest, Some(d("2026-07-31")));
+    assert_eq!(milestone(&moved, MilestoneKind::RecertificationAudit, 1).latest, Some(d("2028-07-31")));
+    // The calendar shows the projected audits between now and the recertification.
+    let cal = calendar(&plan("2025-05-31"), d("2024-09-01"), d("2028-12-31")).unwrap();
+    let projected: Vec<_> = cal.items.iter().filter(|i| i.title.contains("(projected)")).map(|i| i.date).collect();
+    assert!(projected.len() >= 4, "{projected:?}");
+    assert!(projected.iter().any(|d| d.to_string().starts_with("2026")), "{projected:?}");
+    assert!(projected.iter().any(|d| d.to_string().starts_with("2027")), "{projected:?}");
+}
+
+#[test]
+fn a_stage2_booked_after_the_target_moves_the_projected_decision() {
+    let doc = doc(json!({"certification": {"target_date": "2025-01-31", "audits": [
+        {"id": "st2", "kind": "stage2", "status": "planned", "start_on": "2025-03-03", "end_on": "2025-03-06"}
+    ]}}));
+    let c = certification_cycle(&doc, d("2024-09-01"));
+    assert_eq!(c.projected_decision, Some(d("2025-03-07")));
+    assert_eq!(milestone(&c, MilestoneKind::CertificationDecision, 1).target, Some(d("2025-03-07")));
+    assert_eq!(milestone(&c, MilestoneKind::Surveillance, 1).latest, Some(d("2026-03-07")));
+}
+
+#[test]
+fn majors_not_verified_in_time_need_a_new_stage2() {
+    let doc = doc(json!({
+        "people": [{"id": "p1", "name": "Ann"}],
+        "certification": {"target_date": "2025-01-31", "audits": [
+            {"id": "st1", "kind": "stage1", "status": "completed", "start_on": "2024-06-03", "end_on": "2024-06-04"},
+            {"id": "st2", "kind": "stage2", "status": "completed", "start_on": "2024-08-28", "end_on": "2024-08-31"}
+        ]},
+        "nonconformities": [{"id": "nc1", "title": "No risk owners", "source": "external_audit", "grade": "major",
+            "raised_on": "2024-08-31", "audit": "st2"}]
+    }));
+    let before = certification_cycle(&doc, d("2025-02-28"));
+    assert!(!before.new_stage2_required);
+    assert_eq!(before.projected_decision, Some(d("2025-01-31")));
+    let after = certification_cycle(&doc, d("2025-03-01"));
+    assert!(after.new_stage2_required);
+    assert_eq!(after.projected_decision, None, "nothing to project from until a new Stage 2 is planned");
+    let dec = milestone(&after, MilestoneKind::CertificationDecision, 1);
+    assert_eq!(dec.status, Status::Missed, "not upcoming any more");
+    assert_eq!(dec.if_missed, [Consequence::NewStage2Required]);
+    assert!(after.milestones.iter().all(|m| !m.projected));
+    let check = |on: &str| {
+        isms_core::evaluate::evaluate(&doc, d(on))
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "certification.new_stage2_required")
+            .collect::<Vec<_>>()
+    };
+    assert!(check("2025-02-28").is_empty());
+    let f = check("2025-03-01");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.contains("new Stage 2"), "{}", f[0].message);
+    assert_eq!(f[0].due_on, Some(d("2025-02-28")));
+}
+
+/// Whatever the decision date, and wherever in its window each surveillance
+/// is held, every calendar year after the decision year and before the year
+/// of the recertification audit has a surveillance audit, and each
+/// milestone's `covers_year` names it.
+#[test]
+fn every_calendar_year_of_the_cycle_gets_a_surveillance() {
+    let mut dec = d("2024-01-01");
+    while dec <= d("2024-12-31") {
+        for choice in 0..4u32 {
+            let mut held: Vec<Date> = Vec::new();
+            for k in 0..2usize {
+                let audits: Vec<Value> = held
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| json!({"id": format!("sv{i}"), "kind": "surveillance", "status": "completed", "start_on": h.to_string()}))
+                    .collect();
+                let doc = doc(json!({"certification": {"decision_on": dec.to_string(), "audits": audits}}));
+                let c = certification_cycle(&doc, dec);
+                let m = milestone(&c, MilestoneKind::Surveillance, u32::try_from(k + 1).unwrap());
+                let at = if choice & (1 << k) == 0 { m.earliest.unwrap() } else { m.latest.unwrap() };
+                held.push(at);
+            }
+            let doc = doc(json!({"certification": {"decision_on": dec.to_string()}}));
+            let c = certification_cycle(&doc, dec);
+            let recert = milestone(&c, MilestoneKind::RecertificationAudit, 1).earliest.unwrap();
+            use chrono::Datelike;
+            for year in dec.year() + 1..recert.year() {
+                assert!(
+                    held.iter().any(|h| h.year() == year),
+                    "decision {dec}, surveillance held {held:?}: {year} has none (recertification from {recert})"
+                );
+            }
+        }
+        dec = dec.succ_opt().unwrap();
+    }
+}

@@ -314,6 +314,17 @@ export interface CertificationCycle {
   /** Last day on which an expired certificate can be restored. */
   restoration_until?: string | null;
   /**
+   * While not certified: the decision date the rest of the cycle is
+   * projected from (the target date, or later when Stage 2 ends after it;
+   * none when no date is planned or a new Stage 2 is required).
+   */
+  projected_decision?: string | null;
+  /**
+   * Major nonconformities from Stage 2 were not verified within
+   * `major_nc_closure_months`: certification needs a new Stage 2.
+   */
+  new_stage2_required?: boolean;
+  /**
    * Calendar years inside the cycle (between the decision year and the
    * recertification year) that are over on `as_of` and had no
    * surveillance audit held or planned in them. Years still to come are
@@ -1043,6 +1054,12 @@ export interface Finding {
   /** What to do about it. */
   remediation: string;
   /**
+   * The certification stages this finding stands in the way of: both for
+   * a blocker of a documentation rule, Stage 2 for any other blocker, none
+   * for a finding that is not a blocker (readiness counts the same).
+   */
+  stages?: Stage[];
+  /**
    * Stable hash of the rule, clause, control and sorted entities (16 hex
    * digits, FNV-1a 64): the same while the underlying problem is the same,
    * independent of the message, the date and the order of the document.
@@ -1372,6 +1389,16 @@ export interface Milestone {
   if_missed: Consequence[];
   /** The rule and its source. */
   basis: string;
+  /**
+   * Projected from a planned (not yet taken) certification decision: the
+   * date moves when the plan moves.
+   */
+  projected: boolean;
+  /**
+   * For a surveillance audit: the calendar year it covers (the year it was
+   * held, else of its target date).
+   */
+  covers_year?: number | null;
 }
 
 /** Kind of certification milestone. */
@@ -2639,6 +2666,9 @@ export type SoaIssueKind = "not_addressed" | "exclusion_without_justification" |
 
 /** Where the expectation for a piece of documented information comes from. */
 export type Source = "clause_text" | "annex_a_expected";
+
+/** Which certification stage a rule's blockers stand in the way of. */
+export type Stage = "stage1" | "stage2";
 
 /** Whether a certification stage could be passed today. */
 export interface StageVerdict {

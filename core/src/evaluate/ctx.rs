@@ -247,9 +247,12 @@ impl Out {
             self.theme_failed[t] += 1;
         }
         let fingerprint = fingerprint(r.id, clause.as_deref(), control.as_deref(), &entities);
+        let severity = d.severity.unwrap_or(r.severity);
+        let stages = if severity == Severity::Blocker { r.stage.blocked().to_vec() } else { Vec::new() };
         self.findings.push(Finding {
             rule: r.id.to_owned(),
-            severity: d.severity.unwrap_or(r.severity),
+            severity,
+            stages,
             clause,
             control,
             message: d.message,

@@ -127,6 +127,11 @@ pub struct Finding {
     pub due_on: Option<Date>,
     /// What to do about it.
     pub remediation: String,
+    /// The certification stages this finding stands in the way of: both for
+    /// a blocker of a documentation rule, Stage 2 for any other blocker, none
+    /// for a finding that is not a blocker (readiness counts the same).
+    #[serde(default)]
+    pub stages: Vec<Stage>,
     /// Stable hash of the rule, clause, control and sorted entities (16 hex
     /// digits, FNV-1a 64): the same while the underlying problem is the same,
     /// independent of the message, the date and the order of the document.

@@ -24,7 +24,7 @@
 //! A stage is *ready* when no finding of severity blocker stands in its way:
 //! Stage 1 considers the blockers of documentation rules ([`Stage::Stage1`]),
 //! Stage 2 every blocker (documentation must also be in order to pass Stage 2).
-use super::{Finding, Rule, RuleOutcome, Severity, Stage};
+use super::{Finding, Rule, RuleOutcome, Stage};
 use crate::catalog::{self, Theme};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -146,15 +146,17 @@ pub(crate) fn compute(per_rule: &[PerRule<'_>], findings: &[Finding]) -> Readine
             a.line(t.as_str(), title)
         })
         .collect();
-    let stage_of = |rule: &str| per_rule.iter().find(|(r, ..)| r.id == rule).map(|(r, ..)| r.stage);
+    // Each finding carries the stages it blocks (set from its rule's stage).
     let mut stage1 = Vec::new();
     let mut stage2 = Vec::new();
-    for f in findings.iter().filter(|f| f.severity == Severity::Blocker) {
-        let b = Blocker { rule: f.rule.clone(), fingerprint: f.fingerprint.clone() };
-        if stage_of(&f.rule) == Some(Stage::Stage1) {
-            stage1.push(b.clone());
+    for f in findings {
+        let b = || Blocker { rule: f.rule.clone(), fingerprint: f.fingerprint.clone() };
+        if f.stages.contains(&Stage::Stage1) {
+            stage1.push(b());
         }
-        stage2.push(b);
+        if f.stages.contains(&Stage::Stage2) {
+            stage2.push(b());
+        }
     }
     Readiness {
         overall: overall.score(),

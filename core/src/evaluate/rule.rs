@@ -2,11 +2,11 @@
 //! severe, for which checklist step, and what to do about it.
 use super::rules as sets;
 use super::{Ctx, Out, Severity};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
 /// Which certification stage a rule's blockers stand in the way of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Stage 1: documentation and readiness (scope, policy, methodology,
@@ -42,6 +42,17 @@ pub struct Rule {
     /// The check.
     #[serde(skip)]
     pub check: fn(&Ctx, &mut Out),
+}
+
+impl Stage {
+    /// The stages a blocker of a rule of this stage stands in the way of:
+    /// documentation (Stage 1) must also be in order to pass Stage 2.
+    pub fn blocked(self) -> &'static [Stage] {
+        match self {
+            Stage::Stage1 => &[Stage::Stage1, Stage::Stage2],
+            Stage::Stage2 => &[Stage::Stage2],
+        }
+    }
 }
 
 /// The areas of the catalogue, in reference order, with their rules.

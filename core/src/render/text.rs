@@ -441,16 +441,25 @@ fn opt_date(d: Option<Date>) -> String {
 
 /// The certification cycle of `isms schedule --view cycle`.
 pub fn certification_cycle(c: &CertificationCycle) -> String {
-    let mut s = format!(
-        "certificate: {} (cycle from {}, expires {})\n",
-        token(&c.state),
-        opt_date(c.cycle_start),
-        opt_date(c.expires_on)
-    );
+    let mut s = match c.projected_decision {
+        Some(p) => {
+            format!("certificate: {} (planned decision {p}; later dates are projected from it)\n", token(&c.state))
+        }
+        None => format!(
+            "certificate: {} (cycle from {}, expires {})\n",
+            token(&c.state),
+            opt_date(c.cycle_start),
+            opt_date(c.expires_on)
+        ),
+    };
+    if c.new_stage2_required {
+        s.push_str("major nonconformities from Stage 2 were not verified in time: a new Stage 2 audit is required\n");
+    }
     for m in &c.milestones {
+        let covers = m.covers_year.map(|y| format!("  covers {y}")).unwrap_or_default();
         let _ = writeln!(
             s,
-            "{:<48} earliest {:<10}  target {:<10}  latest {:<10}  {}",
+            "{:<48} earliest {:<10}  target {:<10}  latest {:<10}  {}{covers}",
             m.title,
             opt_date(m.earliest),
             opt_date(m.target),

@@ -106,6 +106,14 @@ pub struct Milestone {
     pub if_missed: Vec<Consequence>,
     /// The rule and its source.
     pub basis: String,
+    /// Projected from a planned (not yet taken) certification decision: the
+    /// date moves when the plan moves.
+    pub projected: bool,
+    /// For a surveillance audit: the calendar year it covers (the year it was
+    /// held, else of its target date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub covers_year: Option<i32>,
 }
 
 /// Where the certificate stands as of a date.
@@ -137,6 +145,16 @@ pub struct CertificationCycle {
     pub expires_on: Option<Date>,
     /// Last day on which an expired certificate can be restored.
     pub restoration_until: Option<Date>,
+    /// While not certified: the decision date the rest of the cycle is
+    /// projected from (the target date, or later when Stage 2 ends after it;
+    /// none when no date is planned or a new Stage 2 is required).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub projected_decision: Option<Date>,
+    /// Major nonconformities from Stage 2 were not verified within
+    /// `major_nc_closure_months`: certification needs a new Stage 2.
+    #[serde(default)]
+    pub new_stage2_required: bool,
     /// Calendar years inside the cycle (between the decision year and the
     /// recertification year) that are over on `as_of` and had no
     /// surveillance audit held or planned in them. Years still to come are
@@ -165,6 +183,8 @@ fn midpoint(a: Date, b: Date) -> Date {
 struct Ctx {
     as_of: Date,
     warn: u32,
+    /// Milestones pushed now are projected from a planned decision.
+    projecting: bool,
     milestones: Vec<Milestone>,
 }
 
@@ -189,6 +209,10 @@ impl Ctx {
             (None, None) => Status::Upcoming,
         };
         let late = matches!((held_on, latest), (Some(h), Some(l)) if h > l);
+        let covers_year = (kind == MilestoneKind::Surveillance)
+            .then(|| held_on.or_else(|| audit.and_then(start)).or(target).map(|d| d.year()))
+            .flatten();
+        let title = if self.projecting { format!("{title} (projected)") } else { title };
         self.milestones.push(Milestone {
             kind,
             sequence,
@@ -203,6 +227,8 @@ impl Ctx {
             contingency: kind == MilestoneKind::Restoration,
             if_missed,
             basis: basis.to_owned(),
+            projected: self.projecting,
+            covers_year,
         });
     }
 }
@@ -217,23 +243,30 @@ pub fn certification_cycle(doc: &Document, as_of: Date) -> CertificationCycle {
     audits.sort_by(|a, b| (start(a), &a.id).cmp(&(start(b), &b.id)));
     let of_kind = |k: ExternalAuditKind| audits.iter().copied().filter(move |a| a.kind == k);
 
-    let mut cx = Ctx { as_of, warn: doc.settings.warning_window_days, milestones: Vec::new() };
+    let mut cx = Ctx { as_of, warn: doc.settings.warning_window_days, projecting: false, milestones: Vec::new() };
     let decision = cert.decision_on.filter(|d| *d <= as_of);
     let initial = match cert.decision_on {
         None => true,
         Some(dec) => !of_kind(ExternalAuditKind::Recertification).any(|a| start(a).is_some_and(|s| s <= dec)),
     };
 
-    if initial {
-        initial_stages(&mut cx, doc, &rules, &audits, decision);
-    }
+    let plan = if initial { initial_stages(&mut cx, doc, &rules, &audits, decision) } else { InitialPlan::default() };
     let Some(dec) = cert.decision_on else {
+        // Not certified: the rest of the cycle is projected from the planned
+        // decision, so the whole three years can be planned before Stage 1.
+        if let Some(planned) = plan.decision {
+            cx.projecting = true;
+            let expiry = add_months(planned, validity * 12);
+            after_decision(&mut cx, &rules, &[], planned, expiry, validity);
+        }
         return CertificationCycle {
             as_of,
             state: CertificateState::NotCertified,
             cycle_start: None,
             expires_on: None,
             restoration_until: None,
+            projected_decision: plan.decision,
+            new_stage2_required: plan.new_stage2_required,
             years_without_surveillance: Vec::new(),
             rules,
             milestones: cx.milestones,
@@ -254,9 +287,64 @@ pub fn certification_cycle(doc: &Document, as_of: Date) -> CertificationCycle {
     let expiry = cert.expires_on.unwrap_or_else(|| add_months(dec, validity * 12));
     let restoration_until = add_months(expiry, i64::from(rules.restoration_months));
     let in_cycle = |a: &&ExternalAudit| start(a).is_some_and(|s| s > dec && s <= restoration_until);
+    let cycle_audits: Vec<&ExternalAudit> = audits.iter().copied().filter(in_cycle).collect();
+    cx.projecting = as_of < dec;
+    after_decision(&mut cx, &rules, &cycle_audits, dec, expiry, validity);
+    if !cx.projecting {
+        cx.push(
+            MilestoneKind::Restoration,
+            1,
+            "Restoration window after expiry".into(),
+            (Some(add_days(expiry, 1)), Some(restoration_until), Some(restoration_until)),
+            None,
+            None,
+            vec![Consequence::NewStage2Required],
+            "ISO/IEC 17021-1 9.6.3.2.5 (IAF FAQ Q26): restoration within 6 months of expiry, else at least a stage 2",
+        );
+    }
 
+    // Calendar years between the decision year and the recertification year.
+    let planned_years: Vec<i32> = cycle_audits
+        .iter()
+        .filter(|a| a.kind == ExternalAuditKind::Surveillance)
+        .filter_map(|a| start(a))
+        .map(|d| d.year())
+        .collect();
+    let years_without_surveillance: Vec<i32> = (dec.year().saturating_add(1)..expiry.year().min(as_of.year()))
+        .filter(|y| !planned_years.contains(y))
+        .collect();
+
+    let state = if as_of < dec {
+        CertificateState::NotCertified
+    } else if as_of <= expiry {
+        let missed = cx.milestones.iter().any(|m| m.kind == MilestoneKind::Surveillance && m.status == Status::Missed);
+        if missed { CertificateState::SuspensionRisk } else { CertificateState::Valid }
+    } else if as_of <= restoration_until {
+        CertificateState::ExpiredRestorable
+    } else {
+        CertificateState::Lapsed
+    };
+    CertificationCycle {
+        as_of,
+        state,
+        cycle_start: Some(dec),
+        expires_on: Some(expiry),
+        restoration_until: Some(restoration_until),
+        projected_decision: None,
+        new_stage2_required: plan.new_stage2_required,
+        years_without_surveillance,
+        rules,
+        milestones: cx.milestones,
+    }
+}
+
+/// Surveillance audits, recertification audit and decision, and expiry of
+/// the cycle that starts with the decision `dec` (taken, or planned when
+/// `cx.projecting`), matched to the external `audits` held or booked in it.
+fn after_decision(cx: &mut Ctx, rules: &CycleRules, audits: &[&ExternalAudit], dec: Date, expiry: Date, validity: i64) {
+    let of_kind = |k: ExternalAuditKind| audits.iter().copied().filter(move |a| a.kind == k);
     // Surveillance audits: validity − 1 of them.
-    let surveillance: Vec<&ExternalAudit> = of_kind(ExternalAuditKind::Surveillance).filter(in_cycle).collect();
+    let surveillance: Vec<&ExternalAudit> = of_kind(ExternalAuditKind::Surveillance).collect();
     let window = i64::from(rules.surveillance_window_months);
     let mut previous: Option<Date> = None;
     for k in 1..validity {
@@ -294,7 +382,7 @@ pub fn certification_cycle(doc: &Document, as_of: Date) -> CertificationCycle {
     }
 
     // Recertification.
-    let recert = of_kind(ExternalAuditKind::Recertification).find(in_cycle);
+    let recert = of_kind(ExternalAuditKind::Recertification).next();
     let r_target = add_months(expiry, -i64::from(rules.recertification_lead_months));
     let r_earliest = add_months(r_target, -i64::from(rules.recertification_window_months));
     cx.push(
@@ -328,47 +416,26 @@ pub fn certification_cycle(doc: &Document, as_of: Date) -> CertificationCycle {
         vec![Consequence::CertificateExpires],
         "Certificate validity (validity_years after the decision that started the cycle)",
     );
-    cx.push(
-        MilestoneKind::Restoration,
-        1,
-        "Restoration window after expiry".into(),
-        (Some(add_days(expiry, 1)), Some(restoration_until), Some(restoration_until)),
-        None,
-        None,
-        vec![Consequence::NewStage2Required],
-        "ISO/IEC 17021-1 9.6.3.2.5 (IAF FAQ Q26): restoration within 6 months of expiry, else at least a stage 2",
-    );
+}
 
-    // Calendar years between the decision year and the recertification year.
-    let planned_years: Vec<i32> = surveillance.iter().filter_map(|a| start(a)).map(|d| d.year()).collect();
-    let years_without_surveillance: Vec<i32> = (dec.year().saturating_add(1)..expiry.year().min(as_of.year()))
-        .filter(|y| !planned_years.contains(y))
-        .collect();
-
-    let state = if as_of < dec {
-        CertificateState::NotCertified
-    } else if as_of <= expiry {
-        let missed = cx.milestones.iter().any(|m| m.kind == MilestoneKind::Surveillance && m.status == Status::Missed);
-        if missed { CertificateState::SuspensionRisk } else { CertificateState::Valid }
-    } else if as_of <= restoration_until {
-        CertificateState::ExpiredRestorable
-    } else {
-        CertificateState::Lapsed
-    };
-    CertificationCycle {
-        as_of,
-        state,
-        cycle_start: Some(dec),
-        expires_on: Some(expiry),
-        restoration_until: Some(restoration_until),
-        years_without_surveillance,
-        rules,
-        milestones: cx.milestones,
-    }
+/// What the initial stages leave for the rest of the cycle.
+#[derive(Default)]
+struct InitialPlan {
+    /// The planned certification decision, while none is taken and the plan
+    /// still holds.
+    decision: Option<Date>,
+    /// Major nonconformities from Stage 2 were not verified in time.
+    new_stage2_required: bool,
 }
 
 /// Stage 1, stage 2, major-NC closure and the initial decision.
-fn initial_stages(cx: &mut Ctx, doc: &Document, rules: &CycleRules, audits: &[&ExternalAudit], decision: Option<Date>) {
+fn initial_stages(
+    cx: &mut Ctx,
+    doc: &Document,
+    rules: &CycleRules,
+    audits: &[&ExternalAudit],
+    decision: Option<Date>,
+) -> InitialPlan {
     let cert = &doc.certification;
     let last_of = |k: ExternalAuditKind| audits.iter().copied().rfind(|a| a.kind == k);
     let stage1 = last_of(ExternalAuditKind::Stage1);
@@ -411,6 +478,7 @@ fn initial_stages(cx: &mut Ctx, doc: &Document, rules: &CycleRules, audits: &[&E
         );
     }
     let s2_end = stage2.filter(|a| completed(a)).and_then(end);
+    let mut majors_missed = false;
     if let (Some(s2), Some(s2_end)) = (stage2, s2_end) {
         let majors: Vec<_> = doc
             .nonconformities
@@ -426,6 +494,7 @@ fn initial_stages(cx: &mut Ctx, doc: &Document, rules: &CycleRules, audits: &[&E
                 None
             };
             let latest = add_months(s2_end, i64::from(rules.major_nc_closure_months));
+            majors_missed = decision.is_none() && done_on.is_none_or(|d| d > latest) && cx.as_of > latest;
             cx.push(
                 MilestoneKind::MajorNcClosure,
                 1,
@@ -438,14 +507,38 @@ fn initial_stages(cx: &mut Ctx, doc: &Document, rules: &CycleRules, audits: &[&E
             );
         }
     }
+    // The decision the rest of the cycle is projected from: the target, but
+    // never before the booked Stage 2 ends (the plan moved); none when a new
+    // Stage 2 is required or nothing is planned.
+    let planned = match (cert.target_date, stage2.and_then(end)) {
+        _ if decision.is_some() || cert.decision_on.is_some() || majors_missed => None,
+        (Some(t), Some(e)) => Some(t.max(add_days(e, 1))),
+        (Some(t), None) => Some(t),
+        (None, Some(e)) => Some(add_months(e, 1)),
+        (None, None) => None,
+    };
+    let at = if decision.is_none() { planned.or(target_decision) } else { target_decision };
+    let at_start = cx.milestones.len();
     cx.push(
         MilestoneKind::CertificationDecision,
         1,
-        "Certification decision".into(),
-        (s2_end, target_decision, None),
+        if majors_missed {
+            "Certification decision (not possible: a new Stage 2 is required)".into()
+        } else {
+            "Certification decision".into()
+        },
+        (s2_end, at, None),
         None,
         decision,
-        Vec::new(),
+        if majors_missed { vec![Consequence::NewStage2Required] } else { Vec::new() },
         "ISO/IEC 17021-1 9.1.3: the first cycle begins with the certification decision",
     );
+    if majors_missed {
+        // A major nonconformity not verified in time: the decision cannot be
+        // taken on this Stage 2, so it is not "upcoming" any more.
+        if let Some(m) = cx.milestones.get_mut(at_start) {
+            m.status = Status::Missed;
+        }
+    }
+    InitialPlan { decision: planned, new_stage2_required: majors_missed }
 }

@@ -43,6 +43,18 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         check: target_at_risk,
     },
     Rule {
+        id: "certification.new_stage2_required",
+        title: "Major nonconformities from Stage 2 not verified in time",
+        clause: "10.2",
+        control: None,
+        severity: Severity::Blocker,
+        stage: Stage::Stage2,
+        steps: &[14, 15],
+        description: "Before an initial certification decision, the certification body must verify the correction and corrective action of every major nonconformity from Stage 2 within a set period after Stage 2 ends (ISO/IEC 17021-1; six months by default, `certification.cycle_rules.major_nc_closure_months`). Fires when that period has passed with a major nonconformity from Stage 2 still not verified: the certification decision cannot be taken on that Stage 2, and a new Stage 2 audit is required.",
+        remediation: "Agree a new Stage 2 audit with the certification body, and have the open major nonconformities corrected and verified before it.",
+        check: new_stage2_required,
+    },
+    Rule {
         id: "certification.surveillance_at_risk",
         title: "Surveillance audit not planned",
         clause: "4.4",
@@ -124,6 +136,30 @@ fn target_at_risk(cx: &Ctx, out: &mut Out) {
             Draft::new(format!("certification is targeted for {target} but no Stage 2 audit is planned by then"))
                 .entity(K::Certification, "target")
                 .due(Some(target)),
+        );
+    }
+}
+
+fn new_stage2_required(cx: &Ctx, out: &mut Out) {
+    let c = &cx.doc.certification;
+    if c.decision_on.is_some() {
+        return;
+    }
+    let cycle = crate::schedule::certification_cycle(cx.doc, cx.as_of);
+    let Some(m) = cycle.milestones.iter().find(|m| m.kind == crate::schedule::MilestoneKind::MajorNcClosure) else {
+        return;
+    };
+    out.check();
+    if cycle.new_stage2_required {
+        let latest = m.latest.map(|d| d.to_string()).unwrap_or_default();
+        out.push(
+            Draft::new(format!(
+                "not every major nonconformity from Stage 2 was verified by {latest}, the end of the closure period \
+                 after Stage 2: the certification decision cannot be taken on that Stage 2, and a new Stage 2 audit \
+                 is required"
+            ))
+            .entity(K::Certification, "stage2")
+            .due(m.latest),
         );
     }
 }
