@@ -108,6 +108,9 @@ pub struct Finding {
     pub due_on: Option<String>,
     /// What to do about it.
     pub remediation: String,
+    /// The certification stages it blocks (`stage1`, `stage2`); empty when
+    /// it is not a blocker.
+    pub stages: Vec<String>,
     /// Stable fingerprint (16 hex digits).
     pub fingerprint: String,
 }
@@ -123,6 +126,14 @@ impl From<&evaluate::Finding> for Finding {
             entities: f.entities.iter().map(EntityRef::from).collect(),
             due_on: opt_date(f.due_on),
             remediation: f.remediation.clone(),
+            stages: f
+                .stages
+                .iter()
+                .map(|s| match s {
+                    evaluate::Stage::Stage1 => "stage1".to_owned(),
+                    evaluate::Stage::Stage2 => "stage2".to_owned(),
+                })
+                .collect(),
             fingerprint: f.fingerprint.clone(),
         }
     }

@@ -25,6 +25,7 @@ class Finding(Record):
         entities: list[Record]
         due_on: Optional[dt.date]
         remediation: str
+        stages: list[str]
         fingerprint: str
 
 

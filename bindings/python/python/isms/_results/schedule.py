@@ -65,6 +65,8 @@ class CertificationCycle(Result):
         state: str
         cycle_start: Optional[dt.date]
         expires_on: Optional[dt.date]
+        projected_decision: Optional[dt.date]
+        new_stage2_required: bool
 
 
 class NcReport(Result):
