@@ -41,7 +41,7 @@ def test_shape(northwind: isms.Isms, sim: isms.DocumentSimulation) -> None:
     assert [r.id for r in sim.risks] == ids and len(sim) == len(ids) >= 2
     r = sim.risks[0]
     assert isinstance(r, isms.RiskSimulation) and isinstance(r.inherent, isms.Simulation)
-    assert r.inherent.trials == TRIALS and len(r.inherent.loss_exceedance) == 101
+    assert r.inherent.trials == TRIALS and 1 <= len(r.inherent.loss_exceedance) <= 101
     assert sim.by_id(r.id) == r
     with pytest.raises(isms.NotFoundError):
         sim.by_id("nope")

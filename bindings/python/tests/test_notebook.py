@@ -51,7 +51,7 @@ def test_quickstart_notebook_executes() -> None:
     assert "always-required documents" in outputs[9]
     assert re.match(r"\d+ items; first: \d{4}-\d\d-\d\d [a-z_]+", outputs[10])
     assert outputs[11].startswith("ndarray (100000,) True") and "Simulation" in outputs[11]
-    assert "101 points on the loss exceedance curve" in outputs[12]
+    assert re.search(r"\b\d+ points on the loss exceedance curve", outputs[12])
     assert re.match(r"readiness \d+ findings \d+ first: [a-z]+", outputs[13]) and "top findings" in outputs[13]
     assert outputs[14].startswith("93 SoA entries") and "5.1" in outputs[14]
     quantified = sum("fair" in r for r in json.loads((NB.parents[3] / "examples" / "northwind-saas.json").read_text())["risks"])

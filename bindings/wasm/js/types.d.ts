@@ -2566,8 +2566,10 @@ export interface SimulationResult {
   /** Fraction of years with a loss > `options.tolerance`, if one was given. */
   prob_exceeds_tolerance?: number | null;
   /**
-   * Loss exceedance curve: `lec_points` points at evenly spaced quantile
-   * levels 0, 1/(n−1), ..., 1.
+   * Loss exceedance curve: the losses at `lec_points` evenly spaced
+   * quantile levels 0, 1/(n−1), ..., 1, each loss once (levels that share
+   * a loss, such as the years without any, give one point), in increasing
+   * order of loss; so at most `lec_points` points.
    */
   loss_exceedance: LecPoint[];
   /** Mean number of loss events per simulated year. */

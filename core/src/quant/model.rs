@@ -158,8 +158,10 @@ pub struct SimulationResult {
     /// Fraction of years with a loss > `options.tolerance`, if one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prob_exceeds_tolerance: Option<f64>,
-    /// Loss exceedance curve: `lec_points` points at evenly spaced quantile
-    /// levels 0, 1/(n−1), ..., 1.
+    /// Loss exceedance curve: the losses at `lec_points` evenly spaced
+    /// quantile levels 0, 1/(n−1), ..., 1, each loss once (levels that share
+    /// a loss, such as the years without any, give one point), in increasing
+    /// order of loss; so at most `lec_points` points.
     pub loss_exceedance: Vec<LecPoint>,
     /// Mean number of loss events per simulated year.
     pub mean_events_per_year: f64,

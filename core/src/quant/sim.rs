@@ -223,12 +223,16 @@ fn summarize(losses: Vec<f64>, m: Moments, events: u64, opts: &SimulationOptions
     let os = OrderStats::new(&losses, m, &ranks, &probes);
     let frac = |c: u64| if n > 0 { c as f64 / n as f64 } else { 0.0 };
     let gt = |x: f64| frac(n as u64 - os.count_le(x));
-    let loss_exceedance = (0..pts)
+    let mut loss_exceedance: Vec<LecPoint> = (0..pts)
         .map(|j| {
             let loss = os.value(lec_rank(j));
             LecPoint { loss, probability: gt(loss) }
         })
         .collect();
+    // Quantile levels that share a loss (typically the years with no loss
+    // at all) give the same point: keep it once, so the curve is one point
+    // at zero loss (when there are such years) and then positive losses.
+    loss_exceedance.dedup_by(|b, a| a.loss == b.loss);
     let result = SimulationResult {
         trials: n as u64,
         seed: opts.seed,
