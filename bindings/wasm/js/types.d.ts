@@ -2500,6 +2500,14 @@ export interface Settings {
    * documented defaults of [`NcDeadlineRules`].
    */
   nc_deadlines?: NcDeadlineRules | null;
+  /**
+   * Whether the person who verifies the effectiveness of a
+   * nonconformity's corrective actions may be one who implemented them (an
+   * action's owner, or who recorded its implementation). Default `false`:
+   * the effectiveness review should be independent of the work reviewed;
+   * a very small organisation may have to allow it.
+   */
+  nc_verifier_may_be_implementer?: boolean;
   /** Vendor data, untouched. */
   extensions?: { [key: string]: unknown };
 }

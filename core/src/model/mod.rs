@@ -158,6 +158,13 @@ pub struct Settings {
     /// documented defaults of [`NcDeadlineRules`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nc_deadlines: Option<NcDeadlineRules>,
+    /// Whether the person who verifies the effectiveness of a
+    /// nonconformity's corrective actions may be one who implemented them (an
+    /// action's owner, or who recorded its implementation). Default `false`:
+    /// the effectiveness review should be independent of the work reviewed;
+    /// a very small organisation may have to allow it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub nc_verifier_may_be_implementer: bool,
     /// Vendor data, untouched.
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -173,6 +180,7 @@ impl Default for Settings {
             internal_audit_cycle_years: 3,
             warning_window_days: 30,
             nc_deadlines: None,
+            nc_verifier_may_be_implementer: false,
             extensions: Extensions::new(),
         }
     }

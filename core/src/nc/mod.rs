@@ -279,6 +279,16 @@ pub fn apply(doc: &Document, nc_id: &str, action: &NcAction) -> Result<Document>
     Ok(new)
 }
 
+/// The people who implemented a nonconformity's corrective actions: each
+/// action's owner and whoever recorded an implementation, sorted.
+pub fn implementers(nc: &Nonconformity) -> Vec<&str> {
+    let mut v: Vec<&str> = nc.actions.iter().map(|a| a.owner.as_str()).collect();
+    v.extend(nc.history.iter().filter(|t| t.action == "implement").filter_map(|t| t.by.as_deref()));
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// [`apply`] without the integrity check of the result: the engine
 /// ([`crate::engine::Isms::nc_transition`]) validates the new document once
 /// when it wraps it.
@@ -395,6 +405,13 @@ pub(crate) fn apply_unchecked(doc: &Document, nc_id: &str, action: &NcAction) ->
                 if !doc.evidence.iter().any(|x| &x.id == e) {
                     return Err(Error::NotFound { kind: "evidence".into(), id: e.clone() });
                 }
+            }
+            if !doc.settings.nc_verifier_may_be_implementer && implementers(old).contains(&by.as_str()) {
+                return Err(refuse(format!(
+                    "`{by}` implemented corrective actions of this nonconformity, so cannot verify their \
+                     effectiveness (the review should be independent; set \
+                     `settings.nc_verifier_may_be_implementer` to allow it)"
+                )));
             }
             nc.verification = Some(Verification {
                 by: by.clone(),

@@ -389,7 +389,14 @@ fn make(kind: u8, on: Date, effective: bool, who: &str, n: usize, pending: &[Str
             on,
             by,
         },
-        4 => NcAction::Verify { by, on, effective, evidence: vec!["ev1".into()], note: None },
+        // An independent verifier (p3 owns nothing), unless the person is unknown.
+        4 => NcAction::Verify {
+            by: if by == "ghost" { by } else { "p3".into() },
+            on,
+            effective,
+            evidence: vec!["ev1".into()],
+            note: None,
+        },
         5 => NcAction::Close { on, by },
         6 => NcAction::Reject { reason: "no".into(), on, by },
         7 => NcAction::Cancel { reason: "dup".into(), on, by },
@@ -454,4 +461,50 @@ fn property_generator_reaches_closed() {
     lifecycle_properties();
     let n = REACHED_CLOSED.load(std::sync::atomic::Ordering::Relaxed);
     assert!(n > 0, "the generator never closed a major or minor");
+}
+
+#[test]
+fn the_verifier_is_independent_of_the_implementers_unless_settings_allow() {
+    let base = doc();
+    let nc = &base.nonconformities[0];
+    // Walk nc1 to implemented with p1 owning the action and p2 recording it.
+    assert!(nc.actions.is_empty());
+    let on = d("2026-03-02");
+    let steps = [
+        NcAction::Correct { description: "fix".into(), on, by: "p1".into() },
+        NcAction::AnalyseRootCause {
+            description: "cause".into(),
+            method: None,
+            similar_elsewhere: None,
+            on,
+            by: "p1".into(),
+        },
+        NcAction::PlanActions {
+            actions: vec![CorrectiveAction {
+                id: "ca9".into(),
+                description: "automate".into(),
+                owner: "p1".into(),
+                due_on: on + chrono::Days::new(30),
+                completed_on: None,
+            }],
+            on,
+            by: "p1".into(),
+        },
+        NcAction::Implement { completed: vec![Completion { action: "ca9".into(), on }], on, by: "p2".into() },
+    ];
+    let mut cur = base.clone();
+    for s in &steps {
+        cur = apply(&cur, "nc1", s).unwrap_or_else(|e| panic!("{s:?}: {e}"));
+    }
+    assert_eq!(implementers(&cur.nonconformities[0]), ["p1", "p2"]);
+    let verify =
+        |by: &str| NcAction::Verify { by: by.into(), on, effective: true, evidence: vec!["ev1".into()], note: None };
+    for who in ["p1", "p2"] {
+        let err = apply(&cur, "nc1", &verify(who)).unwrap_err();
+        assert!(matches!(err, crate::Error::Transition { .. }), "{err:?}");
+        assert!(err.to_string().contains("nc_verifier_may_be_implementer"), "{err}");
+    }
+    assert_eq!(apply(&cur, "nc1", &verify("p3")).unwrap().nonconformities[0].state, NcState::Verified);
+    cur.settings.nc_verifier_may_be_implementer = true;
+    assert_eq!(apply(&cur, "nc1", &verify("p1")).unwrap().nonconformities[0].state, NcState::Verified);
 }
