@@ -96,6 +96,15 @@ pub fn load_isms(path: &Path) -> Result<Isms, Failure> {
     Isms::new(load(path)?).map_err(|e| Failure::input(describe(path, &e)))
 }
 
+/// [`load_isms`], also returning the document's text (for the formats that
+/// locate findings in it: SARIF, JUnit, GitHub annotations).
+pub fn load_isms_with_text(path: &Path) -> Result<(Isms, String), Failure> {
+    let text = read_text(path)?;
+    let doc = isms_core::json::parse_document(&text).map_err(|e| Failure::input(describe(path, &e)))?;
+    let isms = Isms::new(doc).map_err(|e| Failure::input(describe(path, &e)))?;
+    Ok((isms, text))
+}
+
 /// A core error of an operation on the document at `path`, as bad input.
 pub fn core(path: &Path) -> impl Fn(Error) -> Failure + '_ {
     move |e| Failure::input(describe(path, &e))

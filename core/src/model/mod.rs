@@ -20,6 +20,7 @@ mod entity;
 mod fair;
 mod governance;
 mod operations;
+mod pointer;
 mod risk;
 
 pub use assurance::*;
@@ -27,6 +28,7 @@ pub use entity::{EntityKind, EntityRef};
 pub use fair::{ControlEffect, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, SecondaryLoss, Vulnerability};
 pub use governance::*;
 pub use operations::*;
+pub use pointer::Pointers;
 pub use risk::*;
 
 use schemars::JsonSchema;
