@@ -25,6 +25,10 @@ pub struct CheckArgs {
     /// line and column in the file.
     #[arg(long, value_enum)]
     pub format: Option<CheckFormat>,
+    /// The document's path as SARIF, JUnit and GitHub output name it (e.g.
+    /// relative to the repository root); default FILE as given.
+    #[arg(long, value_name = "PATH")]
+    pub uri: Option<String>,
     /// Exit 1 when any finding is at least this severe.
     #[arg(long, value_enum, default_value = "blocker")]
     pub fail_on: FailOn,
@@ -89,10 +93,13 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 /// Runs `isms check`.
 pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     let format = args.format.map_or(Format::text_or_json(args.json), Format::from);
+    io::json_errors(format == Format::Json);
     let (isms, text) = io::load_isms_with_text(&args.file)?;
     let eval = isms.evaluate(args.as_of.unwrap_or_else(io::today));
     let fails = eval.fails(args.fail_on.into());
-    let uri = if args.file.as_os_str() == "-" {
+    let uri = if let Some(uri) = args.uri {
+        uri
+    } else if args.file.as_os_str() == "-" {
         isms_core::render::Source::DEFAULT_URI.to_owned()
     } else {
         args.file.display().to_string()

@@ -1,5 +1,7 @@
 //! The `isms` command: check, validate, report and schedule an ISMS kept as a
-//! JSON file. Exit codes: 0 clean, 1 problems found, 2 bad input or usage,
+//! JSON file. Exit codes: 0 clean, 1 findings at the `--fail-on` threshold
+//! (or a `fmt --check` that would change the file), 2 bad input or usage
+//! (an invalid document included, for `validate` as for every command),
 //! 3 the document changed since it was read (another writer); nothing written.
 use clap::Parser;
 use std::io::Write;
@@ -108,7 +110,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Validate { file, json } => validate(&file, json),
+        Command::Validate { file, json } => {
+            io::json_errors(json);
+            validate(&file, json)
+        }
         Command::Catalog(cmd) => catalog_cmd::run(cmd),
         Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
@@ -126,6 +131,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.code == 0 => ExitCode::SUCCESS,
+        Err(e) if io::wants_json_errors() && e.code != 1 => {
+            // `--json`: the error as data on stdout (schema `error`).
+            let _ = emit(&e.report_json());
+            ExitCode::from(e.code)
+        }
         Err(e) => {
             eprintln!("isms: {}", e.message);
             ExitCode::from(e.code)
@@ -138,8 +148,8 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure { code: 0, message: String::new() }),
-        Err(e) => Err(Failure { code: 1, message: format!("cannot write output: {e}") }),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::new(0, "")),
+        Err(e) => Err(Failure::new(1, format!("cannot write output: {e}"))),
     }
 }
 
@@ -154,16 +164,20 @@ pub(crate) fn render(isms: Option<&Isms>, response: &Response, format: Format) -
     response.render(format, isms.map(Isms::document)).map_err(|e| Failure::input(e.to_string()))
 }
 
+/// `isms validate`: 0 when the document is valid; 2 when it is not (as for
+/// every command that loads an invalid document), the problems printed with
+/// their line and column (`--json`: the `validate` response, a list).
 fn validate(file: &std::path::Path, json: bool) -> Result<u8, Failure> {
-    let problems = isms_core::engine::validate(&io::load(file)?);
+    let (doc, text) = io::load_with_text(file)?;
+    let problems: Vec<_> = isms_core::engine::validate(&doc).into_iter().map(|p| p.located(&text)).collect();
     let failed = !problems.is_empty();
-    let text = render(None, &Response::Problems(problems), Format::text_or_json(json))?;
+    let out = render(None, &Response::Problems(problems), Format::text_or_json(json))?;
     if json {
-        emit(&text)?;
+        emit(&out)?;
     } else {
-        emit(&format!("{}: {text}", file.display()))?;
+        emit(&format!("{}: {out}", file.display()))?;
     }
-    Ok(u8::from(failed))
+    Ok(if failed { 2 } else { 0 })
 }
 
 fn call(op: Option<&str>, file: Option<&std::path::Path>, request: &str, list: bool) -> Result<u8, Failure> {

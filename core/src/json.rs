@@ -188,6 +188,33 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some(line_column(text, at))
 }
 
+/// The JSON Pointer of a JSON path as problems and errors write it
+/// (`$.risks[3].owner` → `/risks/3/owner`, `$` → the empty pointer). `None`
+/// for text that is not such a path.
+pub fn path_to_pointer(path: &str) -> Option<String> {
+    let mut rest = path.strip_prefix('$')?;
+    let mut out = String::new();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let key = &r[..end];
+            out.push('/');
+            out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']')?;
+            let index = &r[..end];
+            index.parse::<usize>().ok()?;
+            out.push('/');
+            out.push_str(index);
+            rest = &r[end + 1..];
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// A cursor over JSON bytes, for [`locate`].
 struct Scanner<'a> {
     b: &'a [u8],
@@ -431,6 +458,16 @@ mod tests {
         let out = to_json(&doc);
         assert!(out.find("\"z\"").unwrap() < out.find("\"a\"").unwrap());
         assert_eq!(parse_document(&out).unwrap(), doc);
+    }
+
+    #[test]
+    fn json_paths_become_pointers() {
+        assert_eq!(path_to_pointer("$").as_deref(), Some(""));
+        assert_eq!(path_to_pointer("$.risks[3].owner").as_deref(), Some("/risks/3/owner"));
+        assert_eq!(path_to_pointer("$.soa.entries[0]").as_deref(), Some("/soa/entries/0"));
+        assert_eq!(path_to_pointer("$.extensions.a~b").as_deref(), Some("/extensions/a~0b"));
+        assert_eq!(path_to_pointer("risks[3]"), None);
+        assert_eq!(path_to_pointer("$.a[x]"), None);
     }
 
     #[test]

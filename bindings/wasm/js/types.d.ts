@@ -1038,6 +1038,14 @@ export interface Finding {
   message: string;
   /** Entities involved, sorted. */
   entities: EntityRef[];
+  /**
+   * JSON Pointer (RFC 6901) of the entity the finding is shown at, e.g.
+   * `/risks/3`: the most specific of [`Finding::entities`] that has a
+   * place in the document ([`crate::model::Pointers::best`]). Absent when
+   * none has one (a clause, a missing mandatory document). Positions in
+   * the evaluated document, so not part of the fingerprint.
+   */
+  path?: string | null;
   /** When it must be fixed by (or when it fell due). */
   due_on?: string | null;
   /** What to do about it. */
@@ -1070,7 +1078,7 @@ export interface FindingChange {
  * An output format. Each operation lists the formats it renders to
  * ([`super::Operation::formats`]); JSON is always one of them.
  */
-export type Format = "json" | "text" | "csv" | "markdown" | "html" | "svg" | "mermaid" | "ical";
+export type Format = "json" | "text" | "csv" | "markdown" | "html" | "svg" | "mermaid" | "ical" | "sarif" | "junit" | "github";
 
 /** How often threat or loss events happen (events per year). */
 export type Frequency = {
@@ -3115,7 +3123,7 @@ export type OperationsResponse = OperationInfo[];
 export interface Operations {
   validate: { request: ValidateRequest; response: ValidateResponse; formats: "json" | "text"; needsDocument: true };
   document: { request: DocumentRequest; response: DocumentResponse; formats: "json"; needsDocument: true };
-  evaluate: { request: EvaluateRequest; response: EvaluateResponse; formats: "json" | "text"; needsDocument: true };
+  evaluate: { request: EvaluateRequest; response: EvaluateResponse; formats: "json" | "text" | "sarif" | "junit" | "github"; needsDocument: true };
   verdict: { request: VerdictRequest; response: VerdictResponse; formats: "json" | "text"; needsDocument: true };
   drift: { request: DriftRequest; response: DriftResponse; formats: "json" | "text"; needsDocument: true };
   risk_assessment: { request: RiskAssessmentRequest; response: RiskAssessmentResponse; formats: "json"; needsDocument: true };

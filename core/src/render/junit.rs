@@ -14,7 +14,14 @@ use super::Source;
 use crate::evaluate::{Evaluation, rules};
 use std::fmt::Write as _;
 
-/// `s` escaped for XML 1.0 text and attribute values.
+/// `s` escaped for an XML 1.0 attribute value: as [`xml_escape`], and tab,
+/// LF and CR as character references, which attribute-value normalisation
+/// would otherwise turn into spaces.
+pub fn xml_attr(s: &str) -> String {
+    xml_escape(s).replace('\t', "&#9;").replace('\n', "&#10;").replace('\r', "&#13;")
+}
+
+/// `s` escaped for XML 1.0 text.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -46,9 +53,9 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
         let _ = write!(
             cases,
             "    <testcase name=\"{}\" classname=\"isms.{}\" file=\"{}\"",
-            xml_escape(r.id),
-            xml_escape(area),
-            xml_escape(source.uri)
+            xml_attr(r.id),
+            xml_attr(area),
+            xml_attr(source.uri)
         );
         let applied = outcome.is_some_and(|o| o.checked > 0);
         if findings.is_empty() && applied {
@@ -87,7 +94,7 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
             let _ = writeln!(
                 cases,
                 "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                xml_escape(&f.message),
+                xml_attr(&f.message),
                 f.severity,
                 xml_escape(&body)
             );
