@@ -42,12 +42,14 @@ enum Command {
         json: bool,
     },
     /// Rewrite a document in canonical form (stable field order, defaults
-    /// omitted, two-space indent); `--check` only reports whether it is.
+    /// omitted, two-space indent); `--check` changes nothing and prints what
+    /// it would change as a unified diff (exit 1 if it would change).
     Fmt {
         /// The ISMS document (JSON); `-` reads standard input and writes the
         /// canonical form to standard output.
         file: PathBuf,
-        /// Exit 1 if the file is not in canonical form; change nothing.
+        /// Change nothing: print a unified diff of what would change and exit
+        /// 1 if the file is not in canonical form.
         #[arg(long)]
         check: bool,
     },
@@ -217,7 +219,7 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
     let canonical_of = |text: &str| {
         isms_core::json::parse_document(text)
             .map(|doc| isms_core::json::to_json(&doc))
-            .map_err(|e| Failure::input(io::describe(file, &e)))
+            .map_err(|e| Failure::core(file, e))
     };
     if file.as_os_str() == "-" {
         // A filter: standard input to standard output, no file touched.
@@ -227,7 +229,7 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
             if canonical == text {
                 return Ok(0);
             }
-            emit("standard input: not in canonical form (run `isms fmt -`)\n")?;
+            emit(&unified_diff(&text, &canonical, "standard input"))?;
             return Ok(1);
         }
         emit(&canonical)?;
@@ -235,10 +237,11 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
     }
     if check {
         let text = io::read_text(file)?;
-        if canonical_of(&text)? == text {
+        let canonical = canonical_of(&text)?;
+        if canonical == text {
             return Ok(0);
         }
-        emit(&format!("{}: not in canonical form (run `isms fmt {}`)\n", file.display(), file.display()))?;
+        emit(&unified_diff(&text, &canonical, &file.display().to_string()))?;
         return Ok(1);
     }
     io::update_text(file, |text| {
@@ -246,4 +249,21 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
         Ok((canonical != text).then_some(canonical))
     })?;
     Ok(0)
+}
+
+/// What `isms fmt` would change, as a unified diff (`--- a/NAME`,
+/// `+++ b/NAME`, hunks with three lines of context), as `git diff` and
+/// `patch -p1` read it. A missing final newline is marked as diff marks it.
+fn unified_diff(old: &str, new: &str, name: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = diff
+        .unified_diff()
+        .context_radius(3)
+        .missing_newline_hint(true)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    isms_core::render::escape_terminal(&out).into_owned()
 }

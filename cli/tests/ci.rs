@@ -43,7 +43,8 @@ fn github_annotations_land_on_the_entity_line() {
     };
     assert!(at(Path::new(NORTHWIND), num("line"), num("col")).starts_with('{'));
     let next = at(Path::new(NORTHWIND), num("line") + 1, 1);
-    let v: Value = serde_json::from_slice(&isms(&["check", NORTHWIND, "--as-of", "2026-11-01", "--json"]).stdout).unwrap();
+    let v: Value =
+        serde_json::from_slice(&isms(&["check", NORTHWIND, "--as-of", "2026-11-01", "--json"]).stdout).unwrap();
     let finding = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "assets.no_owner").unwrap();
     assert!(next.contains(finding["entities"][0]["id"].as_str().unwrap()), "{next}");
     assert_eq!(finding["path"].as_str().map(|p| p.starts_with("/assets/")), Some(true));
@@ -57,7 +58,8 @@ fn sarif_and_junit_name_the_file_and_the_position() {
     let result = &log["runs"][0]["results"][0];
     let physical = &result["locations"][0]["physicalLocation"];
     assert_eq!(physical["artifactLocation"]["uri"], "compliance/isms.json");
-    let (line, col) = (physical["region"]["startLine"].as_u64().unwrap(), physical["region"]["startColumn"].as_u64().unwrap());
+    let (line, col) =
+        (physical["region"]["startLine"].as_u64().unwrap(), physical["region"]["startColumn"].as_u64().unwrap());
     assert!(at(Path::new(NORTHWIND), line as usize, col as usize).starts_with('{'));
     let o = isms(&["check", NORTHWIND, "--as-of", "2026-11-01", "--format", "junit"]);
     let xml = String::from_utf8(o.stdout).unwrap();
@@ -110,4 +112,82 @@ fn json_errors_are_json_on_stdout_with_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     assert!(String::from_utf8_lossy(&o.stderr).contains("4:13: $.risks[0].owner [dangling_reference]"));
+}
+
+/// Applies a unified diff to `old` (hunks in order, context checked).
+fn apply(old: &str, diff: &str) -> String {
+    let old: Vec<&str> = old.split_inclusive('\n').collect();
+    let mut out = String::new();
+    let mut next = 0; // next old line (0-based) not yet copied
+    let mut lines = diff.split_inclusive('\n').peekable();
+    assert!(lines.next().unwrap().starts_with("--- a/"));
+    assert!(lines.next().unwrap().starts_with("+++ b/"));
+    while let Some(h) = lines.next() {
+        let start: usize = h.strip_prefix("@@ -").unwrap().split([',', ' ']).next().unwrap().parse().unwrap();
+        let start = start.saturating_sub(1);
+        out.extend(old[next..start].iter().copied());
+        next = start;
+        while let Some(l) = lines.peek().copied().filter(|l| !l.starts_with("@@")) {
+            lines.next();
+            let (tag, body) = l.split_at(1);
+            let no_newline = lines.peek().is_some_and(|n| n.starts_with('\\'));
+            if no_newline {
+                lines.next();
+            }
+            let body = if no_newline { body.strip_suffix('\n').unwrap() } else { body };
+            match tag {
+                " " | "-" => {
+                    assert_eq!(old[next], body, "context or removed line differs");
+                    next += 1;
+                    if tag == " " {
+                        out.push_str(body);
+                    }
+                }
+                "+" => out.push_str(body),
+                other => panic!("unexpected diff line {other:?}{body:?}"),
+            }
+        }
+    }
+    out.extend(old[next..].iter().copied());
+    out
+}
+
+#[test]
+fn fmt_check_prints_a_unified_diff_that_applies() {
+    let mut lines: Vec<String> = (0..30).map(|i| format!("    {{\"id\": \"p{i}\", \"name\": \"P {i}\"}},")).collect();
+    lines[12] = "    {\"name\": \"Out of order\", \"id\": \"x\"},".into();
+    let last = lines.len() - 1;
+    lines[last] = lines[last].trim_end_matches(',').to_owned();
+    let text = format!(
+        "{{\n  \"schema_version\": \"1.0\",\n  \"organization\": {{\"name\": \"A\"}},\n  \"people\": [\n{}\n  ]\n}}",
+        lines.join("\n")
+    );
+    let f = temp("fmt.json", &text);
+    let o = isms(&["fmt", "--check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let diff = String::from_utf8(o.stdout).unwrap();
+    let name = f.display().to_string();
+    assert!(diff.starts_with(&format!("--- a/{name}\n+++ b/{name}\n@@ ")), "{diff}");
+    assert!(diff.contains("\\ No newline at end of file"), "{diff}");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), text, "--check changes nothing");
+    let expected = {
+        let o = Command::new(env!("CARGO_BIN_EXE_isms"))
+            .args(["fmt", "-"])
+            .stdin(std::fs::File::open(&f).unwrap())
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    assert_eq!(apply(&text, &diff), expected);
+    // Canonical already: no output, exit 0; standard input names itself.
+    let canon = temp("canon.json", &expected);
+    let o = isms(&["fmt", "--check", canon.to_str().unwrap()]);
+    assert_eq!((o.status.code(), o.stdout.is_empty()), (Some(0), true));
+    let o = Command::new(env!("CARGO_BIN_EXE_isms"))
+        .args(["fmt", "--check", "-"])
+        .stdin(std::fs::File::open(&f).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8(o.stdout).unwrap().starts_with("--- a/standard input\n"));
 }

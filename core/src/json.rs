@@ -299,7 +299,10 @@ impl Scanner<'_> {
                 }
                 _ => {
                     let start = self.i;
-                    while self.peek().is_some_and(|c| !matches!(c, b',' | b'}' | b']' | b':' | b' ' | b'\t' | b'\n' | b'\r')) {
+                    while self
+                        .peek()
+                        .is_some_and(|c| !matches!(c, b',' | b'}' | b']' | b':' | b' ' | b'\t' | b'\n' | b'\r'))
+                    {
                         self.i += 1;
                     }
                     if self.i == start {
@@ -461,6 +464,26 @@ mod tests {
     }
 
     #[test]
+    fn a_schema_key_is_kept_first_and_round_trips_byte_for_byte() {
+        let canonical = "{\n  \"$schema\": \"./schema/isms.schema.json\",\n  \"schema_version\": \"1.0\",\n  \"organization\": {\n    \"name\": \"A\"\n  }\n}\n";
+        let doc = parse_document(canonical).unwrap();
+        assert_eq!(doc.json_schema.as_deref(), Some("./schema/isms.schema.json"));
+        assert_eq!(to_json(&doc), canonical);
+        // Written anywhere at the top, it comes out first.
+        let later = r#"{"schema_version":"1.0","organization":{"name":"A"},"$schema":"./schema/isms.schema.json"}"#;
+        assert_eq!(to_json(&parse_document(later).unwrap()), canonical);
+        // Only at the top: elsewhere it is an unknown field, as any other.
+        let nested = r#"{"schema_version":"1.0","organization":{"name":"A","$schema":"x"}}"#;
+        let Error::Parse { path, .. } = parse_document(nested).unwrap_err() else { panic!() };
+        assert_eq!(path, "$.organization.$schema");
+        // Without one, none is added.
+        assert!(
+            !to_json(&parse_document(r#"{"schema_version":"1.0","organization":{"name":"A"}}"#).unwrap())
+                .contains("$schema")
+        );
+    }
+
+    #[test]
     fn json_paths_become_pointers() {
         assert_eq!(path_to_pointer("$").as_deref(), Some(""));
         assert_eq!(path_to_pointer("$.risks[3].owner").as_deref(), Some("/risks/3/owner"));
@@ -485,7 +508,7 @@ mod tests {
         assert_eq!(locate(text, "/risks/0"), Some((1, 1)));
         assert_eq!(locate(text, "/organization/name/x"), Some((3, 28)));
         // Escaped keys match their decoded form.
-        assert_eq!(locate("{\"\\u0061b\": 1}", "/ab"), Some((1, 14)));
+        assert_eq!(locate("{\"\\u0061b\": 1}", "/ab"), Some((1, 13)));
         assert_eq!(locate("{\"a\": ", "/a"), Some((1, 7)));
         assert_eq!(locate("{\"a\": [1,", "/a/5"), None);
         assert_eq!(locate("", ""), None);

@@ -2,7 +2,7 @@
 //! SARIF JSON Schema, JUnit XML parsed back with an XML parser, GitHub
 //! annotations checked against the workflow-command grammar, and every
 //! located finding placed on the line its JSON Pointer names.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 use isms_core::engine::{Format, Response};
 use isms_core::evaluate::Evaluation;
 use isms_core::render::Source;
@@ -75,7 +75,8 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
     for text in [northwind(), hostile()] {
         let (eval, out) = render(&text, Format::Sarif, "examples/northwind-saas.json");
         let log: Value = serde_json::from_str(&out).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        let errors: Vec<String> =
+            validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         let run = &log["runs"][0];
         assert_eq!(log["version"], "2.1.0");
@@ -91,7 +92,10 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
             assert_eq!(r["partialFingerprints"]["isms/v1"], f.fingerprint.as_str());
             let (line, col) = json::locate(&text, f.path.as_deref().unwrap_or("")).unwrap();
             let region = &r["locations"][0]["physicalLocation"]["region"];
-            assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(line as u64), Some(col as u64)));
+            assert_eq!(
+                (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+                (Some(line as u64), Some(col as u64))
+            );
         }
     }
     // The schema does catch a broken log (so the check above can fail).
@@ -146,7 +150,9 @@ fn junit_parses_back_with_one_testcase_per_rule_and_a_failure_per_finding() {
 
 /// One workflow command: `::name k=v,k=v::data`, its properties decoded.
 fn parse_command(line: &str) -> (String, Vec<(String, String)>, String) {
-    let unescape = |s: &str| s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+    let unescape = |s: &str| {
+        s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+    };
     let rest = line.strip_prefix("::").expect("starts with ::");
     let (head, data) = rest.split_once("::").expect("has a second ::");
     assert!(!data.contains(['\r', '\n']), "{line}");
@@ -204,11 +210,14 @@ fn the_ci_formats_are_reached_through_the_engine_call() {
     )
     .unwrap();
     assert!(out.starts_with("::error file=docs/isms.json,line="), "{out}");
-    let sarif =
-        isms_core::engine::call_document(Some(&text), "evaluate", r#"{"as_of":"2026-11-01","format":"sarif"}"#).unwrap();
+    let sarif = isms_core::engine::call_document(Some(&text), "evaluate", r#"{"as_of":"2026-11-01","format":"sarif"}"#)
+        .unwrap();
     let log: Value = serde_json::from_str(&sarif).unwrap();
     assert!(sarif_validator().is_valid(&log));
-    assert_eq!(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "isms.json");
+    assert_eq!(
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "isms.json"
+    );
     let e = isms_core::engine::call_document(Some(&text), "evaluate", r#"{"format":"sarif","source":3}"#).unwrap_err();
     assert_eq!(e.report().path.as_deref(), Some("$.source"));
 }

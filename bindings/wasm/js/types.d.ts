@@ -693,6 +693,13 @@ export type DocKind = "document" | "record";
  * that the engine reasons about.
  */
 export interface Document {
+  /**
+   * The JSON Schema the document declares for editors (`"$schema"`, e.g.
+   * `"./schema/isms.schema.json"`), so they validate and complete it as it
+   * is typed. Kept as written (first, by `isms fmt` too) and never read
+   * by the engine: it changes no result.
+   */
+  $schema?: string | null;
   /** Version of this document format, `"1.0"`. */
   schema_version: string;
   /** The organisation running the ISMS, its units and sites (clause 4.1). */
@@ -1906,6 +1913,13 @@ export interface Problem {
   path: string;
   /** Human-readable explanation. */
   message: string;
+  /**
+   * 1-based line of the offending value in the document's text, when the
+   * problem was found in text ([`Error::located`]).
+   */
+  line?: number | null;
+  /** 1-based column (in characters) of the offending value, with `line`. */
+  column?: number | null;
 }
 
 /** Choices for [`audit_programme`] that are not part of the document. */

@@ -6,11 +6,11 @@ use crate::evaluate::{Drift, Evaluation};
 use crate::model::{Document, RiskMethodology};
 use crate::nc::{NcDetail, NcReport};
 use crate::quant::{DocumentSimulation, PortfolioResult, RosiResult, SimulationResult};
+use crate::render::Source;
 use crate::risk::{Assessment, HeatMap, Register, TreatmentPlan};
 use crate::roadmap::Roadmap;
 use crate::schedule::{AuditProgramme, Calendar, CertificationCycle, DurationEstimate, ManagementReviewSlot};
 use crate::soa::{SoaDiff, Statement};
-use crate::render::Source;
 use crate::{Error, Problem, Result};
 
 /// The result of an operation, typed. [`Response::to_json`] gives the JSON

@@ -102,13 +102,11 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
         cases.push_str("    </testcase>\n");
     }
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let counts = format!(
-        "tests=\"{}\" failures=\"{failing}\" errors=\"0\" skipped=\"{skipped}\"",
-        catalogue.len()
-    );
+    let counts = format!("tests=\"{}\" failures=\"{failing}\" errors=\"0\" skipped=\"{skipped}\"", catalogue.len());
     let _ = writeln!(out, "<testsuites name=\"isms check\" {counts}>");
     let _ = writeln!(out, "  <testsuite name=\"isms\" {counts}>");
-    let _ = writeln!(out, "    <properties>\n      <property name=\"as_of\" value=\"{}\"/>\n    </properties>", e.as_of);
+    let _ =
+        writeln!(out, "    <properties>\n      <property name=\"as_of\" value=\"{}\"/>\n    </properties>", e.as_of);
     out.push_str(&cases);
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
