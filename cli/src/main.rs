@@ -111,6 +111,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Every command's `--json` switch also asks for failures as JSON (clap
+    // has accepted the command line, so `--json` here is that switch).
+    io::json_errors(std::env::args_os().skip(1).any(|a| a == "--json"));
     let result = match cli.command {
         Command::Validate { file, json } => {
             io::json_errors(json);

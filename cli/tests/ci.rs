@@ -107,6 +107,13 @@ fn json_errors_are_json_on_stdout_with_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     let e: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(e["message"].as_str().unwrap().contains("cannot read no/such/file.json"), "{e}");
+    // Every command with --json does the same.
+    for args in [&["risk", "plan", file, "--json"][..], &["roadmap", file, "--json"], &["nc", file, "list", "--json"]] {
+        let o = isms(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        assert_eq!(e["code"], "invalid_document", "{args:?}");
+    }
     // Without --json, errors stay on stderr for people.
     let o = isms(&["check", file]);
     assert_eq!(o.status.code(), Some(2));
