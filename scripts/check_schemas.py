@@ -2,7 +2,10 @@
 import copy
 import glob
 import json
+import os
+import subprocess
 import sys
+import tempfile
 
 from jsonschema import Draft202012Validator
 
@@ -21,22 +24,73 @@ for path in examples:
     failed += bool(errors)
     print(f"{'ok  ' if not errors else 'FAIL'} {path}")
 
-# The validator must reject what the engine rejects: an unknown field, a bad
-# enum value, a malformed date.
+# Both directions: on each variant of an example, the schema and the engine
+# (`isms validate`, the binary in ISMS_BIN) must agree, accepting or rejecting.
+# Variants the engine rejects must be rejected by the schema (unknown field,
+# bad enum, bad date, integers out of range), and what the engine accepts the
+# schema must accept (a `$schema` key, the bounds themselves).
+isms_bin = os.environ.get("ISMS_BIN") or os.path.join(os.environ.get("CARGO_TARGET_DIR", "target"), "debug", "isms")
+
+
+def engine_accepts(doc):
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(doc, f)
+    try:
+        r = subprocess.run([isms_bin, "validate", f.name, "--json"], capture_output=True, text=True)
+    finally:
+        os.unlink(f.name)
+    assert r.returncode in (0, 2), f"isms validate exited {r.returncode}: {r.stderr}"
+    return r.returncode == 0
+
+
 base = json.load(open(examples[0]))
-for name, mutate in [
-    ("unknown field", lambda d: d["organization"].__setitem__("colour", "red")),
-    ("bad enum", lambda d: d.setdefault("people", []).append({"id": "x", "name": "X", "external": "yes"})),
-    ("bad date", lambda d: d["scope"].__setitem__("approved_on", "2026-02-30")),
-]:
+variants = [
+    ("unknown field", False, lambda d: d["organization"].__setitem__("colour", "red")),
+    ("bad enum", False, lambda d: d.setdefault("people", []).append({"id": "x", "name": "X", "external": "yes"})),
+    ("bad date", False, lambda d: d["scope"].__setitem__("approved_on", "2026-02-30")),
+    ("u32 above its maximum", False, lambda d: d["organization"].__setitem__("headcount", 4294967296)),
+    ("negative u32", False, lambda d: d["organization"].__setitem__("headcount", -1)),
+    ("a $schema key", True, lambda d: d.__setitem__("$schema", "./schema/isms.schema.json")),
+    ("u32 at its maximum", True, lambda d: d["organization"].__setitem__("headcount", 4294967295)),
+    ("$schema not a string", False, lambda d: d.__setitem__("$schema", 3)),
+]
+for name, expected, mutate in variants:
     d = copy.deepcopy(base)
     d.setdefault("scope", {})
     mutate(d)
-    if validator.is_valid(d):
-        print(f"FAIL schema accepts a document with a {name}")
+    schema_ok, engine_ok = validator.is_valid(d), engine_accepts(d)
+    if schema_ok != expected or engine_ok != expected:
+        print(f"FAIL {name}: schema {'accepts' if schema_ok else 'rejects'}, "
+              f"engine {'accepts' if engine_ok else 'rejects'}, expected both to {'accept' if expected else 'reject'}")
         failed += 1
     else:
-        print(f"ok   schema rejects a {name}")
+        print(f"ok   schema and engine both {'accept' if expected else 'reject'} {name}")
 
-print(f"{len(examples) + 3 - failed} passed, {failed} failed")
+# No published schema uses a `format` outside the JSON Schema vocabulary
+# (strict validators such as ajv refuse unknown ones); each has its `$id`.
+standard = {"date", "date-time", "time", "email", "uri", "uuid", "regex", "duration"}
+schemas = sorted(glob.glob("schema/*.json") + glob.glob("schema/ops/*.json"))
+for path in schemas:
+    s = json.load(open(path))
+    Draft202012Validator.check_schema(s)
+    bad = set()
+
+    def walk(v):
+        if isinstance(v, dict):
+            if isinstance(v.get("format"), str) and v["format"] not in standard:
+                bad.add(v["format"])
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk(s)
+    if bad or not str(s.get("$id", "")).startswith("urn:isms:schema:"):
+        print(f"FAIL {path}: formats {sorted(bad)}, $id {s.get('$id')!r}")
+        failed += 1
+print(f"ok   {len(schemas)} schemas: standard formats only, each with its $id")
+
+total = len(examples) + len(variants) + len(schemas)
+print(f"{total - failed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -39,6 +39,11 @@ case("validate-northwind-text", "validate", {"format": "text"}, N)
 case("document-minimal-canonical", "document", {}, M)
 case("evaluate-northwind-json", "evaluate", {"as_of": D}, N, cli=["check", "$DOC", "--as-of", D, "--json"])
 case("evaluate-northwind-text", "evaluate", {"as_of": D, "format": "text"}, N, cli=["check", "$DOC", "--as-of", D])
+for fmt in ["sarif", "junit", "github"]:
+    case(f"evaluate-northwind-{fmt}", "evaluate", {"as_of": D, "format": fmt}, N,
+         cli=["check", "$DOC", "--as-of", D, "--format", fmt, "--uri", "isms.json"])
+case("evaluate-minimal-github-source", "evaluate", {"as_of": D, "format": "github", "source": "compliance/isms.json"}, M,
+     cli=["check", "$DOC", "--as-of", D, "--format", "github", "--uri", "compliance/isms.json"])
 case("evaluate-minimal-text", "evaluate", {"as_of": D, "format": "text"}, M, cli=["check", "$DOC", "--as-of", D])
 case("verdict-northwind-default", "verdict", {"as_of": D}, N)
 case("verdict-northwind-major-text", "verdict", {"as_of": D, "fail_on": "major", "format": "text"}, N)

@@ -16,12 +16,49 @@ pub struct CheckArgs {
     /// Evaluate as of this date (YYYY-MM-DD); default today (UTC).
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// Print the evaluation as JSON.
-    #[arg(long)]
+    /// Print the evaluation as JSON (the same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text (default), json, sarif (SARIF 2.1.0 for code
+    /// scanning), junit (JUnit XML for CI test reports) or github (GitHub
+    /// Actions annotations). SARIF, JUnit and GitHub give each finding's
+    /// line and column in the file.
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
+    /// The document's path as SARIF, JUnit and GitHub output name it (e.g.
+    /// relative to the repository root); default FILE as given.
+    #[arg(long, value_name = "PATH")]
+    pub uri: Option<String>,
     /// Exit 1 when any finding is at least this severe.
     #[arg(long, value_enum, default_value = "blocker")]
     pub fail_on: FailOn,
+}
+
+/// The output formats of `isms check`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Readable text.
+    Text,
+    /// The evaluation as JSON.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// JUnit XML.
+    Junit,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+impl From<CheckFormat> for Format {
+    fn from(f: CheckFormat) -> Self {
+        match f {
+            CheckFormat::Text => Format::Text,
+            CheckFormat::Json => Format::Json,
+            CheckFormat::Sarif => Format::Sarif,
+            CheckFormat::Junit => Format::Junit,
+            CheckFormat::Github => Format::Github,
+        }
+    }
 }
 
 /// Severity threshold for the exit code.
@@ -55,9 +92,22 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Runs `isms check`.
 pub fn run(args: CheckArgs) -> Result<u8, Failure> {
-    let isms = io::load_isms(&args.file)?;
+    let format = args.format.map_or(Format::text_or_json(args.json), Format::from);
+    io::json_errors(format == Format::Json);
+    let (isms, text) = io::load_isms_with_text(&args.file)?;
     let eval = isms.evaluate(args.as_of.unwrap_or_else(io::today));
     let fails = eval.fails(args.fail_on.into());
-    crate::show(Some(&isms), &Response::Evaluation(eval), Format::text_or_json(args.json))?;
+    let uri = if let Some(uri) = args.uri {
+        uri
+    } else if args.file.as_os_str() == "-" {
+        isms_core::render::Source::DEFAULT_URI.to_owned()
+    } else {
+        args.file.display().to_string()
+    };
+    let source = isms_core::render::Source { uri: &uri, text: Some(&text) };
+    let out = Response::Evaluation(eval)
+        .render_from(format, Some(isms.document()), &source)
+        .map_err(|e| Failure::input(e.to_string()))?;
+    crate::emit(&out)?;
     Ok(u8::from(fails))
 }

@@ -12,13 +12,57 @@ pub struct Failure {
     pub code: u8,
     /// Message for stderr.
     pub message: String,
+    /// The core error behind it, if one: what `--json` prints (schema
+    /// `error`) instead of the message.
+    pub error: Option<Box<Error>>,
 }
 
 impl Failure {
     /// Bad input or usage (exit code 2).
     pub fn input(message: impl Into<String>) -> Self {
-        Self { code: 2, message: message.into() }
+        Self { code: 2, message: message.into(), error: None }
     }
+
+    /// A failure with an exit code and a message, no core error.
+    pub fn new(code: u8, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), error: None }
+    }
+
+    /// A core error on the document at `path`, as bad input (exit code 2).
+    pub fn core(path: &Path, e: Error) -> Self {
+        Self { code: 2, message: describe(path, &e), error: Some(Box::new(e)) }
+    }
+
+    /// What `--json` prints for this failure: the core error's report, or
+    /// for a failure of the command line itself (an unreadable file, a
+    /// write refused) an `invalid_argument` report carrying the message.
+    pub fn report_json(&self) -> String {
+        match &self.error {
+            Some(e) => isms_core::engine::error_json(e),
+            None => {
+                let mut report = Error::invalid_argument("$", self.message.clone()).report();
+                report.message.clone_from(&self.message);
+                report.problems.iter_mut().for_each(|p| p.message.clone_from(&self.message));
+                isms_core::json::to_json(&report)
+            }
+        }
+    }
+}
+
+/// Whether failures are printed as JSON on standard output (`--json`):
+/// set by the commands that have the switch, read by `main`.
+static JSON_ERRORS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Asks for failures as JSON on standard output (a command run with `--json`).
+pub fn json_errors(on: bool) {
+    if on {
+        JSON_ERRORS.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Whether failures are printed as JSON.
+pub fn wants_json_errors() -> bool {
+    JSON_ERRORS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The largest input accepted, in bytes: `ISMS_MAX_DOCUMENT_BYTES` from the
@@ -64,7 +108,7 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
 /// The bytes as text, or a parse error naming the byte order mark or the
 /// offset of the first invalid byte.
 fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
-    isms_core::json::text_from_bytes(&bytes).map_err(|e| Failure::input(describe(path, &e)))?;
+    isms_core::json::text_from_bytes(&bytes).map_err(|e| Failure::core(path, e))?;
     String::from_utf8(bytes).map_err(|_| Failure::input(format!("{}: invalid UTF-8", path.display())))
 }
 
@@ -83,22 +127,32 @@ pub fn describe(path: &Path, e: &Error) -> String {
     }
 }
 
-/// Reads and parses a document (structure only; no integrity checks).
-pub fn load(path: &Path) -> Result<Document, Failure> {
+/// Reads and parses a document (structure only; no integrity checks),
+/// also returning the text (to locate problems in it).
+pub fn load_with_text(path: &Path) -> Result<(Document, String), Failure> {
     let text = read_text(path)?;
-    isms_core::json::parse_document(&text).map_err(|e| Failure::input(describe(path, &e)))
+    let doc = isms_core::json::parse_document(&text).map_err(|e| Failure::core(path, e))?;
+    Ok((doc, text))
 }
 
 /// Reads, parses and validates a document into the engine's handle (the
-/// one validation of a command); integrity problems are bad input for every
-/// command except `validate`, which reports them itself.
+/// one validation of a command); integrity problems are bad input (exit 2)
+/// for every command, `validate` included, each with its line and column.
 pub fn load_isms(path: &Path) -> Result<Isms, Failure> {
-    Isms::new(load(path)?).map_err(|e| Failure::input(describe(path, &e)))
+    Ok(load_isms_with_text(path)?.0)
+}
+
+/// [`load_isms`], also returning the document's text (for the formats that
+/// locate findings in it: SARIF, JUnit, GitHub annotations).
+pub fn load_isms_with_text(path: &Path) -> Result<(Isms, String), Failure> {
+    let (doc, text) = load_with_text(path)?;
+    let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located(&text)))?;
+    Ok((isms, text))
 }
 
 /// A core error of an operation on the document at `path`, as bad input.
 pub fn core(path: &Path) -> impl Fn(Error) -> Failure + '_ {
-    move |e| Failure::input(describe(path, &e))
+    move |e| Failure::core(path, e)
 }
 
 // ---------------------------------------------------------------------------
@@ -321,13 +375,13 @@ fn write_failure(shown: &Path, e: impl std::fmt::Display) -> Failure {
 }
 
 fn conflict(shown: &Path) -> Failure {
-    Failure {
-        code: EXIT_CONFLICT,
-        message: format!(
+    Failure::new(
+        EXIT_CONFLICT,
+        format!(
             "{} changed since it was read (another writer got there first); nothing written, run the command again",
             shown.display()
         ),
-    }
+    )
 }
 
 /// Replaces the regular file `target` with `contents`: an exclusive temporary
@@ -473,8 +527,8 @@ pub fn update_text(path: &Path, change: impl FnOnce(&str) -> Result<Option<Strin
 pub fn update_document(path: &Path, change: impl FnOnce(Isms) -> Result<Isms, Failure>) -> Result<Isms, Failure> {
     let mut out = None;
     update_text(path, |text| {
-        let doc = isms_core::json::parse_document(text).map_err(|e| Failure::input(describe(path, &e)))?;
-        let isms = Isms::new(doc).map_err(|e| Failure::input(describe(path, &e)))?;
+        let doc = isms_core::json::parse_document(text).map_err(|e| Failure::core(path, e))?;
+        let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located(text)))?;
         let new = change(isms)?;
         let json = new.canonical_json();
         out = Some(new);

@@ -1,5 +1,7 @@
 //! The `isms` command: check, validate, report and schedule an ISMS kept as a
-//! JSON file. Exit codes: 0 clean, 1 problems found, 2 bad input or usage,
+//! JSON file. Exit codes: 0 clean, 1 findings at the `--fail-on` threshold
+//! (or a `fmt --check` that would change the file), 2 bad input or usage
+//! (an invalid document included, for `validate` as for every command),
 //! 3 the document changed since it was read (another writer); nothing written.
 use clap::Parser;
 use std::io::Write;
@@ -40,12 +42,14 @@ enum Command {
         json: bool,
     },
     /// Rewrite a document in canonical form (stable field order, defaults
-    /// omitted, two-space indent); `--check` only reports whether it is.
+    /// omitted, two-space indent); `--check` changes nothing and prints what
+    /// it would change as a unified diff (exit 1 if it would change).
     Fmt {
         /// The ISMS document (JSON); `-` reads standard input and writes the
         /// canonical form to standard output.
         file: PathBuf,
-        /// Exit 1 if the file is not in canonical form; change nothing.
+        /// Change nothing: print a unified diff of what would change and exit
+        /// 1 if the file is not in canonical form.
         #[arg(long)]
         check: bool,
     },
@@ -107,8 +111,14 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Every command's `--json` switch also asks for failures as JSON (clap
+    // has accepted the command line, so `--json` here is that switch).
+    io::json_errors(std::env::args_os().skip(1).any(|a| a == "--json"));
     let result = match cli.command {
-        Command::Validate { file, json } => validate(&file, json),
+        Command::Validate { file, json } => {
+            io::json_errors(json);
+            validate(&file, json)
+        }
         Command::Catalog(cmd) => catalog_cmd::run(cmd),
         Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
@@ -126,6 +136,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.code == 0 => ExitCode::SUCCESS,
+        Err(e) if io::wants_json_errors() && e.code != 1 => {
+            // `--json`: the error as data on stdout (schema `error`).
+            let _ = emit(&e.report_json());
+            ExitCode::from(e.code)
+        }
         Err(e) => {
             eprintln!("isms: {}", e.message);
             ExitCode::from(e.code)
@@ -138,8 +153,8 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure { code: 0, message: String::new() }),
-        Err(e) => Err(Failure { code: 1, message: format!("cannot write output: {e}") }),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::new(0, "")),
+        Err(e) => Err(Failure::new(1, format!("cannot write output: {e}"))),
     }
 }
 
@@ -154,16 +169,20 @@ pub(crate) fn render(isms: Option<&Isms>, response: &Response, format: Format) -
     response.render(format, isms.map(Isms::document)).map_err(|e| Failure::input(e.to_string()))
 }
 
+/// `isms validate`: 0 when the document is valid; 2 when it is not (as for
+/// every command that loads an invalid document), the problems printed with
+/// their line and column (`--json`: the `validate` response, a list).
 fn validate(file: &std::path::Path, json: bool) -> Result<u8, Failure> {
-    let problems = isms_core::engine::validate(&io::load(file)?);
+    let (doc, text) = io::load_with_text(file)?;
+    let problems: Vec<_> = isms_core::engine::validate(&doc).into_iter().map(|p| p.located(&text)).collect();
     let failed = !problems.is_empty();
-    let text = render(None, &Response::Problems(problems), Format::text_or_json(json))?;
+    let out = render(None, &Response::Problems(problems), Format::text_or_json(json))?;
     if json {
-        emit(&text)?;
+        emit(&out)?;
     } else {
-        emit(&format!("{}: {text}", file.display()))?;
+        emit(&format!("{}: {out}", file.display()))?;
     }
-    Ok(u8::from(failed))
+    Ok(if failed { 2 } else { 0 })
 }
 
 fn call(op: Option<&str>, file: Option<&std::path::Path>, request: &str, list: bool) -> Result<u8, Failure> {
@@ -203,7 +222,7 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
     let canonical_of = |text: &str| {
         isms_core::json::parse_document(text)
             .map(|doc| isms_core::json::to_json(&doc))
-            .map_err(|e| Failure::input(io::describe(file, &e)))
+            .map_err(|e| Failure::core(file, e))
     };
     if file.as_os_str() == "-" {
         // A filter: standard input to standard output, no file touched.
@@ -213,7 +232,7 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
             if canonical == text {
                 return Ok(0);
             }
-            emit("standard input: not in canonical form (run `isms fmt -`)\n")?;
+            emit(&unified_diff(&text, &canonical, "standard input"))?;
             return Ok(1);
         }
         emit(&canonical)?;
@@ -221,10 +240,11 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
     }
     if check {
         let text = io::read_text(file)?;
-        if canonical_of(&text)? == text {
+        let canonical = canonical_of(&text)?;
+        if canonical == text {
             return Ok(0);
         }
-        emit(&format!("{}: not in canonical form (run `isms fmt {}`)\n", file.display(), file.display()))?;
+        emit(&unified_diff(&text, &canonical, &file.display().to_string()))?;
         return Ok(1);
     }
     io::update_text(file, |text| {
@@ -232,4 +252,21 @@ fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
         Ok((canonical != text).then_some(canonical))
     })?;
     Ok(0)
+}
+
+/// What `isms fmt` would change, as a unified diff (`--- a/NAME`,
+/// `+++ b/NAME`, hunks with three lines of context), as `git diff` and
+/// `patch -p1` read it. A missing final newline is marked as diff marks it.
+fn unified_diff(old: &str, new: &str, name: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = diff
+        .unified_diff()
+        .context_radius(3)
+        .missing_newline_hint(true)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    isms_core::render::escape_terminal(&out).into_owned()
 }

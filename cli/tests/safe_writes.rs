@@ -319,7 +319,8 @@ fn fmt_dash_reads_stdin_and_writes_stdout() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(String::from_utf8_lossy(&o.stdout), canonical);
     assert!(!d.join("-").exists(), "no file named `-`");
-    // `--check -`: exit 1 on non-canonical input, 0 on canonical; prints no document.
+    // `--check -`: exit 1 on non-canonical input, 0 on canonical; prints a
+    // diff of what would change (issue 15), never the document itself.
     for (input, code) in [(doc(1), 1), (canonical.clone(), 0)] {
         let mut child = isms()
             .args(["fmt", "--check", "-"])
@@ -331,7 +332,12 @@ fn fmt_dash_reads_stdin_and_writes_stdout() {
         std::io::Write::write_all(&mut child.stdin.take().unwrap(), input.as_bytes()).unwrap();
         let o = wait_bounded(child, 30);
         assert_eq!(o.status.code(), Some(code));
-        assert!(!String::from_utf8_lossy(&o.stdout).contains("schema_version"));
+        let out = String::from_utf8_lossy(&o.stdout);
+        if code == 1 {
+            assert!(out.starts_with("--- a/standard input\n+++ b/standard input\n@@ "), "{out}");
+        } else {
+            assert!(out.is_empty(), "{out}");
+        }
     }
     assert!(!d.join("-").exists());
 }

@@ -30,12 +30,32 @@ pub struct Problem {
     pub path: String,
     /// Human-readable explanation.
     pub message: String,
+    /// 1-based line of the offending value in the document's text, when the
+    /// problem was found in text ([`Error::located`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column (in characters) of the offending value, with `line`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
 }
 
 impl Problem {
     /// Builds a problem from its parts.
     pub fn new(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { code: code.into(), path: path.into(), message: message.into() }
+        Self { code: code.into(), path: path.into(), message: message.into(), line: None, column: None }
+    }
+
+    /// The problem with the line and column of its path in `text` (the
+    /// nearest enclosing value that the text holds; see
+    /// [`crate::json::locate`]).
+    pub fn located(mut self, text: &str) -> Self {
+        if let Some((line, column)) =
+            crate::json::path_to_pointer(&self.path).and_then(|p| crate::json::locate(text, &p))
+        {
+            self.line = Some(line);
+            self.column = Some(column);
+        }
+        self
     }
 }
 
@@ -127,6 +147,18 @@ impl Error {
         }
     }
 
+    /// The error with line and column added to each problem of an
+    /// [`Error::Invalid`], from the document's `text` (what front ends that
+    /// read a file, and [`crate::Isms::from_json`], do, so that every
+    /// integrity problem says where it is). Other errors are returned as
+    /// they are (a parse error already has its position).
+    pub fn located(self, text: &str) -> Self {
+        match self {
+            Error::Invalid(problems) => Error::Invalid(problems.into_iter().map(|p| p.located(text)).collect()),
+            other => other,
+        }
+    }
+
     /// Shorthand for [`Error::InvalidArgument`].
     pub fn invalid_argument(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::InvalidArgument { path: path.into(), message: message.into() }
@@ -137,6 +169,11 @@ impl Error {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             Error::Invalid(p) => p.clone(),
+            Error::Parse { path, line, column, .. } if *line > 0 => {
+                let mut p = Problem::new(self.code(), path.clone(), self.to_string());
+                (p.line, p.column) = (Some(*line), Some(*column));
+                vec![p]
+            }
             Error::Parse { path, .. } | Error::InvalidArgument { path, .. } | Error::LimitExceeded { path, .. } => {
                 vec![Problem::new(self.code(), path.clone(), self.to_string())]
             }

@@ -104,6 +104,227 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The 1-based line and column (in characters) where the value that the
+/// JSON Pointer (RFC 6901) `pointer` names starts in the JSON `text`, e.g.
+/// `/risks/3` → the `{` of the fourth risk. When the text does not hold the
+/// whole path (a section omitted because it is empty), the deepest value on
+/// the way is given, the root at worst, so a finding still lands near where
+/// the fix goes. `None` when `text` is not well-formed JSON along the way.
+///
+/// This is how front ends turn [`crate::evaluate::Finding::path`] into a
+/// line in the file (SARIF regions, GitHub annotations). It scans without
+/// building a tree and without recursion, so a hostile text cannot exhaust
+/// the stack.
+pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    let segments: Vec<String> = if pointer.is_empty() {
+        Vec::new()
+    } else {
+        pointer.strip_prefix('/')?.split('/').map(|s| s.replace("~1", "/").replace("~0", "~")).collect()
+    };
+    let mut sc = Scanner { b: text.as_bytes(), i: 0 };
+    sc.ws();
+    let mut at = sc.i;
+    if at >= sc.b.len() {
+        return None;
+    }
+    'segments: for seg in &segments {
+        match sc.b.get(sc.i) {
+            Some(b'{') => {
+                sc.i += 1;
+                sc.ws();
+                if sc.peek() == Some(b'}') {
+                    break;
+                }
+                loop {
+                    let key = sc.string()?;
+                    sc.ws();
+                    sc.expect(b':')?;
+                    sc.ws();
+                    if key == *seg {
+                        at = sc.i;
+                        continue 'segments;
+                    }
+                    sc.skip_value()?;
+                    sc.ws();
+                    match sc.peek() {
+                        Some(b',') => {
+                            sc.i += 1;
+                            sc.ws();
+                        }
+                        Some(b'}') => break 'segments,
+                        _ => return None,
+                    }
+                }
+            }
+            Some(b'[') => {
+                let Ok(want) = seg.parse::<usize>() else { break };
+                sc.i += 1;
+                sc.ws();
+                if sc.peek() == Some(b']') {
+                    break;
+                }
+                let mut n = 0;
+                loop {
+                    if n == want {
+                        at = sc.i;
+                        continue 'segments;
+                    }
+                    sc.skip_value()?;
+                    sc.ws();
+                    match sc.peek() {
+                        Some(b',') => {
+                            sc.i += 1;
+                            sc.ws();
+                            n += 1;
+                        }
+                        Some(b']') => break 'segments,
+                        _ => return None,
+                    }
+                }
+            }
+            _ => break,
+        }
+    }
+    Some(line_column(text, at))
+}
+
+/// The JSON Pointer of a JSON path as problems and errors write it
+/// (`$.risks[3].owner` → `/risks/3/owner`, `$` → the empty pointer). `None`
+/// for text that is not such a path.
+pub fn path_to_pointer(path: &str) -> Option<String> {
+    let mut rest = path.strip_prefix('$')?;
+    let mut out = String::new();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let key = &r[..end];
+            out.push('/');
+            out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']')?;
+            let index = &r[..end];
+            index.parse::<usize>().ok()?;
+            out.push('/');
+            out.push_str(index);
+            rest = &r[end + 1..];
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// A cursor over JSON bytes, for [`locate`].
+struct Scanner<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn expect(&mut self, c: u8) -> Option<()> {
+        (self.peek() == Some(c)).then(|| self.i += 1)
+    }
+
+    /// A string at the cursor, decoded (escapes included), cursor after it.
+    fn string(&mut self) -> Option<String> {
+        self.expect(b'"')?;
+        let mut out: Vec<u16> = Vec::new();
+        let mut raw = Vec::new();
+        loop {
+            let c = self.peek()?;
+            self.i += 1;
+            match c {
+                b'"' => break,
+                b'\\' => {
+                    let e = self.peek()?;
+                    self.i += 1;
+                    let unit = match e {
+                        b'"' => u16::from(b'"'),
+                        b'\\' => u16::from(b'\\'),
+                        b'/' => u16::from(b'/'),
+                        b'b' => 8,
+                        b'f' => 12,
+                        b'n' => 10,
+                        b'r' => 13,
+                        b't' => 9,
+                        b'u' => {
+                            let hex = std::str::from_utf8(self.b.get(self.i..self.i + 4)?).ok()?;
+                            self.i += 4;
+                            u16::from_str_radix(hex, 16).ok()?
+                        }
+                        _ => return None,
+                    };
+                    flush(&mut raw, &mut out);
+                    out.push(unit);
+                }
+                _ => raw.push(c),
+            }
+        }
+        flush(&mut raw, &mut out);
+        Some(String::from_utf16_lossy(&out))
+    }
+
+    /// Skips one value (string, number, literal, object or array).
+    fn skip_value(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            self.ws();
+            match self.peek()? {
+                b'"' => {
+                    self.string()?;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.i += 1;
+                    continue;
+                }
+                b'}' | b']' if depth > 0 => {
+                    depth -= 1;
+                    self.i += 1;
+                }
+                b',' | b':' if depth > 0 => {
+                    self.i += 1;
+                    continue;
+                }
+                _ => {
+                    let start = self.i;
+                    while self
+                        .peek()
+                        .is_some_and(|c| !matches!(c, b',' | b'}' | b']' | b':' | b' ' | b'\t' | b'\n' | b'\r'))
+                    {
+                        self.i += 1;
+                    }
+                    if self.i == start {
+                        return None;
+                    }
+                }
+            }
+            if depth == 0 {
+                return Some(());
+            }
+        }
+    }
+}
+
+/// Moves raw UTF-8 bytes into UTF-16 units (for [`Scanner::string`]).
+fn flush(raw: &mut Vec<u8>, out: &mut Vec<u16>) {
+    if !raw.is_empty() {
+        out.extend(String::from_utf8_lossy(raw).encode_utf16());
+        raw.clear();
+    }
+}
+
 /// Serialises any core output type as pretty-printed JSON (two-space indent,
 /// trailing newline).
 pub fn to_json<T: Serialize>(value: &T) -> String {
@@ -240,5 +461,57 @@ mod tests {
         let out = to_json(&doc);
         assert!(out.find("\"z\"").unwrap() < out.find("\"a\"").unwrap());
         assert_eq!(parse_document(&out).unwrap(), doc);
+    }
+
+    #[test]
+    fn a_schema_key_is_kept_first_and_round_trips_byte_for_byte() {
+        let canonical = "{\n  \"$schema\": \"./schema/isms.schema.json\",\n  \"schema_version\": \"1.0\",\n  \"organization\": {\n    \"name\": \"A\"\n  }\n}\n";
+        let doc = parse_document(canonical).unwrap();
+        assert_eq!(doc.json_schema.as_deref(), Some("./schema/isms.schema.json"));
+        assert_eq!(to_json(&doc), canonical);
+        // Written anywhere at the top, it comes out first.
+        let later = r#"{"schema_version":"1.0","organization":{"name":"A"},"$schema":"./schema/isms.schema.json"}"#;
+        assert_eq!(to_json(&parse_document(later).unwrap()), canonical);
+        // Only at the top: elsewhere it is an unknown field, as any other.
+        let nested = r#"{"schema_version":"1.0","organization":{"name":"A","$schema":"x"}}"#;
+        let Error::Parse { path, .. } = parse_document(nested).unwrap_err() else { panic!() };
+        assert_eq!(path, "$.organization.$schema");
+        // Without one, none is added.
+        assert!(
+            !to_json(&parse_document(r#"{"schema_version":"1.0","organization":{"name":"A"}}"#).unwrap())
+                .contains("$schema")
+        );
+    }
+
+    #[test]
+    fn json_paths_become_pointers() {
+        assert_eq!(path_to_pointer("$").as_deref(), Some(""));
+        assert_eq!(path_to_pointer("$.risks[3].owner").as_deref(), Some("/risks/3/owner"));
+        assert_eq!(path_to_pointer("$.soa.entries[0]").as_deref(), Some("/soa/entries/0"));
+        assert_eq!(path_to_pointer("$.extensions.a~b").as_deref(), Some("/extensions/a~0b"));
+        assert_eq!(path_to_pointer("risks[3]"), None);
+        assert_eq!(path_to_pointer("$.a[x]"), None);
+    }
+
+    #[test]
+    fn pointers_are_located_in_the_text() {
+        let text = "{\n  \"schema_version\": \"1.0\",\n  \"organization\": {\"name\": \"A\"},\n  \"people\": [\n    {\"id\": \"p1\", \"name\": \"[{,\\\"}]\"},\n    {\"id\": \"p2\",\n     \"tags\": [1, {\"x\": [true, null]}], \"name\": \"Bob\"}\n  ],\n  \"a/b~c\": {\"é\": 5}\n}\n";
+        assert_eq!(locate(text, ""), Some((1, 1)));
+        assert_eq!(locate(text, "/organization"), Some((3, 19)));
+        assert_eq!(locate(text, "/organization/name"), Some((3, 28)));
+        assert_eq!(locate(text, "/people/0"), Some((5, 5)));
+        assert_eq!(locate(text, "/people/1"), Some((6, 5)));
+        assert_eq!(locate(text, "/people/1/name"), Some((7, 48)));
+        assert_eq!(locate(text, "/a~1b~0c/\u{e9}"), Some((9, 18)));
+        // Not there: the deepest value on the way.
+        assert_eq!(locate(text, "/people/7"), Some((4, 13)));
+        assert_eq!(locate(text, "/risks/0"), Some((1, 1)));
+        assert_eq!(locate(text, "/organization/name/x"), Some((3, 28)));
+        // Escaped keys match their decoded form.
+        assert_eq!(locate("{\"\\u0061b\": 1}", "/ab"), Some((1, 13)));
+        assert_eq!(locate("{\"a\": ", "/a"), Some((1, 7)));
+        assert_eq!(locate("{\"a\": [1,", "/a/5"), None);
+        assert_eq!(locate("", ""), None);
+        assert_eq!(locate("{}", "no-slash"), None);
     }
 }

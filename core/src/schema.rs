@@ -11,28 +11,67 @@ pub(crate) fn generate<T: JsonSchema>() -> Value {
 
 fn gen_schema<T: JsonSchema>() -> Value {
     let mut v = serde_json::to_value(schemars::schema_for!(T)).unwrap_or(Value::Null);
-    add_integer_bounds(&mut v);
+    numeric_bounds(&mut v);
     v
 }
 
-/// schemars marks `u32` fields with `format: uint32` and `minimum: 0` only;
-/// validators ignore unknown formats, so without a `maximum` they would accept
-/// values that serde rejects. Make the bound explicit.
-fn add_integer_bounds(v: &mut Value) {
+/// The base of every published schema's `$id`: `urn:isms:schema:<name>`
+/// (`urn:isms:schema:isms`, `urn:isms:schema:evaluate.request`). A name,
+/// not a location: tools that bind a document to its schema do it by the
+/// document's `"$schema"` (a path or URL of the user's choosing).
+pub const ID_PREFIX: &str = "urn:isms:schema:";
+
+/// The schema `name` with its `$id` placed right after `$schema`.
+fn with_id(name: &str, schema: Value) -> Value {
+    let Value::Object(map) = schema else { return schema };
+    let mut out = serde_json::Map::new();
+    let mut rest = map.into_iter();
+    for (k, v) in rest.by_ref() {
+        let first = k == "$schema";
+        out.insert(k, v);
+        if first {
+            break;
+        }
+    }
+    out.insert("$id".into(), Value::from(format!("{ID_PREFIX}{name}")));
+    out.extend(rest);
+    Value::Object(out)
+}
+
+/// schemars marks numbers with `format` values that no JSON Schema
+/// vocabulary defines (`uint32`, `int64`, `double`, ...): validators ignore
+/// them, so without bounds they would accept values serde rejects, and
+/// strict validators (ajv strict mode) refuse to compile them. Replace each
+/// by the type's `minimum` and `maximum` (a float's `format` says nothing a
+/// validator can check, so it is dropped).
+fn numeric_bounds(v: &mut Value) {
     match v {
         Value::Object(map) => {
-            let max = match map.get("format").and_then(Value::as_str) {
-                Some("uint32") => Some(u64::from(u32::MAX)),
-                Some("uint8") => Some(u64::from(u8::MAX)),
-                Some("uint16") => Some(u64::from(u16::MAX)),
+            let bounds: Option<(Option<Value>, Option<Value>)> = match map.get("format").and_then(Value::as_str) {
+                Some("uint8") => Some((Some(0.into()), Some(u8::MAX.into()))),
+                Some("uint16") => Some((Some(0.into()), Some(u16::MAX.into()))),
+                Some("uint32") => Some((Some(0.into()), Some(u32::MAX.into()))),
+                Some("uint64" | "uint") => Some((Some(0.into()), Some(u64::MAX.into()))),
+                Some("int8") => Some((Some(i8::MIN.into()), Some(i8::MAX.into()))),
+                Some("int16") => Some((Some(i16::MIN.into()), Some(i16::MAX.into()))),
+                Some("int32") => Some((Some(i32::MIN.into()), Some(i32::MAX.into()))),
+                Some("int64" | "int") => Some((Some(i64::MIN.into()), Some(i64::MAX.into()))),
+                Some("double" | "float") => Some((None, None)),
                 _ => None,
             };
-            if let Some(max) = max {
-                map.entry("maximum").or_insert(Value::from(max));
+            if let Some((min, max)) = bounds {
+                map.remove("format");
+                // A tighter bound the type declares (`minimum: 1`) stays.
+                if let Some(min) = min {
+                    map.entry("minimum").or_insert(min);
+                }
+                if let Some(max) = max {
+                    map.entry("maximum").or_insert(max);
+                }
             }
-            map.values_mut().for_each(add_integer_bounds);
+            map.values_mut().for_each(numeric_bounds);
         }
-        Value::Array(items) => items.iter_mut().for_each(add_integer_bounds),
+        Value::Array(items) => items.iter_mut().for_each(numeric_bounds),
         _ => {}
     }
 }
@@ -47,7 +86,7 @@ pub fn names() -> Vec<String> {
 
 /// The schema with the given name (`isms`, `problems`, `evaluate.request`, ...).
 pub fn schema(name: &str) -> Option<Value> {
-    registry().into_iter().find(|(n, _)| n == name).map(|(_, f)| f())
+    registry().into_iter().find(|(n, _)| n == name).map(|(n, f)| with_id(&n, f()))
 }
 
 /// The checked-in file of a schema, relative to `schema/`: operation

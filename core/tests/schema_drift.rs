@@ -38,3 +38,45 @@ fn checked_in_schemas_match_the_code() {
         "schemas out of date: {drift:?}\nrun: UPDATE_SCHEMAS=1 cargo test -p isms-core --test schema_drift"
     );
 }
+
+/// Strict validators (ajv strict mode) refuse `format` values that no JSON
+/// Schema vocabulary defines; schemars writes `uint32`, `int64`, `double`.
+/// Every published schema uses standard formats only, bounds integers with
+/// `minimum`/`maximum` instead, and names itself with an `$id` (issue 15).
+#[test]
+fn schemas_are_strict_clean_and_have_an_id() {
+    fn walk(v: &serde_json::Value, at: &str, bad: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(f) = map.get("format").and_then(|f| f.as_str()) {
+                    if !["date", "date-time", "email", "uri", "uuid"].contains(&f) {
+                        bad.push(format!("{at}: format {f}"));
+                    }
+                }
+                if map.get("type").and_then(|t| t.as_str()) == Some("integer") && !map.contains_key("minimum") {
+                    bad.push(format!("{at}: an integer without a minimum"));
+                }
+                for (k, x) in map {
+                    walk(x, &format!("{at}/{k}"), bad);
+                }
+            }
+            serde_json::Value::Array(xs) => xs.iter().enumerate().for_each(|(i, x)| walk(x, &format!("{at}/{i}"), bad)),
+            _ => {}
+        }
+    }
+    let mut bad = Vec::new();
+    for name in isms_core::schema::names() {
+        let s = isms_core::schema::schema(&name).expect("registered");
+        assert_eq!(s["$id"], format!("urn:isms:schema:{name}"), "{name}");
+        walk(&s, &name, &mut bad);
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+    // The bounds are those of the Rust types: u32 for a headcount.
+    let isms = isms_core::schema::schema("isms").expect("isms");
+    let headcount = &isms["$defs"]["Organization"]["properties"]["headcount"];
+    assert_eq!(
+        (headcount["minimum"].as_u64(), headcount["maximum"].as_u64()),
+        (Some(0), Some(u64::from(u32::MAX))),
+        "{headcount}"
+    );
+}

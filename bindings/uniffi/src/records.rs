@@ -104,6 +104,8 @@ pub struct Finding {
     pub message: String,
     /// Entities involved, sorted.
     pub entities: Vec<EntityRef>,
+    /// JSON Pointer of the entity the finding is shown at, e.g. `/risks/3`.
+    pub path: Option<String>,
     /// When it must be fixed by (or fell due).
     pub due_on: Option<String>,
     /// What to do about it.
@@ -124,6 +126,7 @@ impl From<&evaluate::Finding> for Finding {
             control: f.control.clone(),
             message: f.message.clone(),
             entities: f.entities.iter().map(EntityRef::from).collect(),
+            path: f.path.clone(),
             due_on: opt_date(f.due_on),
             remediation: f.remediation.clone(),
             stages: f

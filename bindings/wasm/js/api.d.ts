@@ -11,7 +11,7 @@ export declare class Isms extends IsmsBase {
   document(request?: { format?: "json" }): T.DocumentResponse;
   /** The continuous-monitoring verdict: findings, readiness, Stage 1/2 (`isms check`). */
   evaluate(request: T.EvaluateRequest & { format?: "json" }): T.EvaluateResponse;
-  evaluate(request: T.EvaluateRequest & { format: "text" }): string;
+  evaluate(request: T.EvaluateRequest & { format: "text" | "sarif" | "junit" | "github" }): string;
   /** Whether the evaluation fails at a severity threshold (`isms check --fail-on`). */
   verdict(request: T.VerdictRequest & { format?: "json" }): T.VerdictResponse;
   verdict(request: T.VerdictRequest & { format: "text" }): string;

@@ -704,6 +704,13 @@ export type DocKind = "document" | "record";
  * that the engine reasons about.
  */
 export interface Document {
+  /**
+   * The JSON Schema the document declares for editors (`"$schema"`, e.g.
+   * `"./schema/isms.schema.json"`), so they validate and complete it as it
+   * is typed. Kept as written (first, by `isms fmt` too) and never read
+   * by the engine: it changes no result.
+   */
+  $schema?: string | null;
   /** Version of this document format, `"1.0"`. */
   schema_version: string;
   /** The organisation running the ISMS, its units and sites (clause 4.1). */
@@ -1049,6 +1056,14 @@ export interface Finding {
   message: string;
   /** Entities involved, sorted. */
   entities: EntityRef[];
+  /**
+   * JSON Pointer (RFC 6901) of the entity the finding is shown at, e.g.
+   * `/risks/3`: the most specific of [`Finding::entities`] that has a
+   * place in the document ([`crate::model::Pointers::best`]). Absent when
+   * none has one (a clause, a missing mandatory document). Positions in
+   * the evaluated document, so not part of the fingerprint.
+   */
+  path?: string | null;
   /** When it must be fixed by (or when it fell due). */
   due_on?: string | null;
   /** What to do about it. */
@@ -1087,7 +1102,7 @@ export interface FindingChange {
  * An output format. Each operation lists the formats it renders to
  * ([`super::Operation::formats`]); JSON is always one of them.
  */
-export type Format = "json" | "text" | "csv" | "markdown" | "html" | "svg" | "mermaid" | "ical";
+export type Format = "json" | "text" | "csv" | "markdown" | "html" | "svg" | "mermaid" | "ical" | "sarif" | "junit" | "github";
 
 /** How often threat or loss events happen (events per year). */
 export type Frequency = {
@@ -1925,6 +1940,13 @@ export interface Problem {
   path: string;
   /** Human-readable explanation. */
   message: string;
+  /**
+   * 1-based line of the offending value in the document's text, when the
+   * problem was found in text ([`Error::located`]).
+   */
+  line?: number | null;
+  /** 1-based column (in characters) of the offending value, with `line`. */
+  column?: number | null;
 }
 
 /** Choices for [`audit_programme`] that are not part of the document. */
@@ -3155,7 +3177,7 @@ export type OperationsResponse = OperationInfo[];
 export interface Operations {
   validate: { request: ValidateRequest; response: ValidateResponse; formats: "json" | "text"; needsDocument: true };
   document: { request: DocumentRequest; response: DocumentResponse; formats: "json"; needsDocument: true };
-  evaluate: { request: EvaluateRequest; response: EvaluateResponse; formats: "json" | "text"; needsDocument: true };
+  evaluate: { request: EvaluateRequest; response: EvaluateResponse; formats: "json" | "text" | "sarif" | "junit" | "github"; needsDocument: true };
   verdict: { request: VerdictRequest; response: VerdictResponse; formats: "json" | "text"; needsDocument: true };
   drift: { request: DriftRequest; response: DriftResponse; formats: "json" | "text"; needsDocument: true };
   risk_assessment: { request: RiskAssessmentRequest; response: RiskAssessmentResponse; formats: "json"; needsDocument: true };

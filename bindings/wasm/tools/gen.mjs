@@ -154,7 +154,7 @@ function generate() {
     for (const [n, d] of Object.entries(s.$defs || {})) registry.add(n, d, file);
     const title = s.title;
     const rest = { ...s };
-    delete rest.$defs; delete rest.$schema; delete rest.title;
+    delete rest.$defs; delete rest.$schema; delete rest.$id; delete rest.title;
     if (namedTitle(title)) {
       registry.add(title, rest, file);
       if (alias && alias !== title) aliases.push(`/** \`${alias}\`. */\nexport type ${alias} = ${title};\n`);

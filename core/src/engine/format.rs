@@ -25,11 +25,19 @@ pub enum Format {
     Mermaid,
     /// iCalendar (RFC 5545).
     Ical,
+    /// SARIF 2.1.0 (code scanning): one result per finding, located in the
+    /// document.
+    Sarif,
+    /// JUnit XML (CI test reports): a test case per rule, a failure per
+    /// finding.
+    Junit,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
 }
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 11] = [
         Format::Json,
         Format::Text,
         Format::Csv,
@@ -38,10 +46,13 @@ impl Format {
         Format::Svg,
         Format::Mermaid,
         Format::Ical,
+        Format::Sarif,
+        Format::Junit,
+        Format::Github,
     ];
 
     /// The format's name (`json`, `text`, `csv`, `markdown`, `html`, `svg`,
-    /// `mermaid`, `ical`).
+    /// `mermaid`, `ical`, `sarif`, `junit`, `github`).
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -52,6 +63,9 @@ impl Format {
             Format::Svg => "svg",
             Format::Mermaid => "mermaid",
             Format::Ical => "ical",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Github => "github",
         }
     }
 
@@ -71,18 +85,20 @@ impl std::fmt::Display for Format {
 impl std::str::FromStr for Format {
     type Err = crate::Error;
 
-    /// Parses a format name; `md` and `ics` are accepted as aliases.
+    /// Parses a format name; `md`, `ics`, `txt` and `xml` (JUnit) are
+    /// accepted as aliases.
     fn from_str(s: &str) -> crate::Result<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
             "md" => return Ok(Format::Markdown),
             "ics" | "icalendar" => return Ok(Format::Ical),
             "txt" => return Ok(Format::Text),
+            "xml" => return Ok(Format::Junit),
             _ => {}
         }
         Format::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(s.trim())).ok_or_else(|| {
             crate::Error::invalid_argument(
                 "$.format",
-                format!("unknown format `{s}`; expected json, text, csv, markdown, html, svg, mermaid or ical"),
+                format!("unknown format `{s}`; expected json, text, csv, markdown, html, svg, mermaid, ical, sarif, junit or github"),
             )
         })
     }

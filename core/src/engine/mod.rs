@@ -76,7 +76,8 @@ impl Isms {
     }
 
     /// Parses JSON text and validates it: [`crate::json::parse_document`]
-    /// then [`Isms::new`]. Text longer than
+    /// then [`Isms::new`]; integrity problems carry their line and column
+    /// in `text` ([`Error::located`]). Text longer than
     /// [`crate::json::DEFAULT_MAX_DOCUMENT_BYTES`] is refused before parsing
     /// (`limit_exceeded`); [`Isms::from_json_limited`] takes another limit.
     pub fn from_json(text: &str) -> Result<Self> {
@@ -86,7 +87,7 @@ impl Isms {
     /// [`Isms::from_json`] with a caller-chosen size limit in bytes.
     pub fn from_json_limited(text: &str, max_bytes: usize) -> Result<Self> {
         crate::json::check_document_size(text.len(), max_bytes)?;
-        Self::new(crate::json::parse_document(text)?)
+        Self::new(crate::json::parse_document(text)?).map_err(|e| e.located(text))
     }
 
     /// The document.

@@ -136,7 +136,7 @@ static OPERATIONS: &[Operation] = &[
         NoParams => Document, [Json],
         |i, _r| Ok(Response::Document(i.document().clone()))),
     op!(doc "evaluate", "The continuous-monitoring verdict: findings, readiness, Stage 1/2 (`isms check`).",
-        AsOfRequest => Evaluation, [Json, Text],
+        AsOfRequest => Evaluation, [Json, Text, Sarif, Junit, Github],
         |i, r| Ok(Response::Evaluation(i.evaluate(r.as_of)))),
     op!(doc "verdict", "Whether the evaluation fails at a severity threshold (`isms check --fail-on`).",
         VerdictRequest => Verdict, [Json, Text],
@@ -266,13 +266,21 @@ pub fn operation(name: &str) -> Option<&'static Operation> {
 /// Runs operation `op` on `request_json` and renders its response.
 ///
 /// The request is a JSON object shaped by the operation's request schema,
-/// plus one optional key common to all: `"format"` (default `"json"`; see
-/// [`Format`]). Empty text stands for `{}`. `isms` is the document for
-/// operations that need one (`None` for the others).
+/// plus two optional keys common to all: `"format"` (default `"json"`; see
+/// [`Format`]) and `"source"`, the document's path as the formats that point
+/// into it name it (SARIF, JUnit, GitHub; default `isms.json`). Empty text
+/// stands for `{}`. `isms` is the document for operations that need one
+/// (`None` for the others).
 ///
 /// Errors: `not_found` for an unknown operation; `invalid_argument` with the
 /// JSON path for a request that does not fit; any error of the operation.
 pub fn call(isms: Option<&Isms>, op: &str, request_json: &str) -> Result<String> {
+    call_in(isms, op, request_json, None)
+}
+
+/// [`call`], with the document's text when it is known, so that SARIF,
+/// JUnit and GitHub output give each finding's line and column.
+fn call_in(isms: Option<&Isms>, op: &str, request_json: &str, text: Option<&str>) -> Result<String> {
     let operation = operation(op).ok_or_else(|| Error::NotFound { kind: "operation".into(), id: op.into() })?;
     let mut request: Value = if request_json.trim().is_empty() {
         Value::Object(Default::default())
@@ -287,6 +295,11 @@ pub fn call(isms: Option<&Isms>, op: &str, request_json: &str) -> Result<String>
         Some(Value::String(s)) => s.parse::<Format>()?,
         Some(other) => return Err(Error::invalid_argument("$.format", format!("expected a string, got {other}"))),
     };
+    let uri = match map.remove("source") {
+        None => crate::render::Source::DEFAULT_URI.to_owned(),
+        Some(Value::String(s)) => s,
+        Some(other) => return Err(Error::invalid_argument("$.source", format!("expected a string, got {other}"))),
+    };
     if !operation.formats.contains(&format) {
         let names: Vec<&str> = operation.formats.iter().map(|f| f.as_str()).collect();
         return Err(Error::invalid_argument(
@@ -295,7 +308,8 @@ pub fn call(isms: Option<&Isms>, op: &str, request_json: &str) -> Result<String>
         ));
     }
     let response = operation.run(isms, request)?;
-    response.render(format, isms.map(Isms::document))
+    let source = crate::render::Source { uri: &uri, text };
+    response.render_from(format, isms.map(Isms::document), &source)
 }
 
 fn annex_a(r: &AnnexARequest) -> Result<Vec<ControlInfo>> {
@@ -360,7 +374,7 @@ fn mapping(r: &MappingRequest) -> Result<Vec<MappingInfo>> {
 /// [`Isms::from_json`] and of [`call`].
 pub fn call_document(document: Option<&str>, op: &str, request_json: &str) -> Result<String> {
     let isms = document.map(Isms::from_json).transpose()?;
-    call(isms.as_ref(), op, request_json)
+    call_in(isms.as_ref(), op, request_json, document)
 }
 
 /// An error as the JSON of its [`crate::error::ErrorReport`] (schema

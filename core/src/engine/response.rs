@@ -6,6 +6,7 @@ use crate::evaluate::{Drift, Evaluation};
 use crate::model::{Document, RiskMethodology};
 use crate::nc::{NcDetail, NcReport};
 use crate::quant::{DocumentSimulation, PortfolioResult, RosiResult, SimulationResult};
+use crate::render::Source;
 use crate::risk::{Assessment, HeatMap, Register, TreatmentPlan};
 use crate::roadmap::Roadmap;
 use crate::schedule::{AuditProgramme, Calendar, CertificationCycle, DurationEstimate, ManagementReviewSlot};
@@ -140,7 +141,7 @@ impl Response {
         use Format::*;
         match self {
             Response::Problems(_) => &[Json, Text],
-            Response::Evaluation(_) => &[Json, Text],
+            Response::Evaluation(_) => &[Json, Text, Sarif, Junit, Github],
             Response::Verdict(_) => &[Json, Text],
             Response::Drift(_) => &[Json, Text],
             Response::Assessment(_) => &[Json],
@@ -179,6 +180,14 @@ impl Response {
     /// (without it, ids stand in for names). Errors: `invalid_argument` at
     /// `$.format` for a format this response does not have.
     pub fn render(&self, format: Format, doc: Option<&Document>) -> Result<String> {
+        self.render_from(format, doc, &Source::default())
+    }
+
+    /// [`Response::render`] for a document read from `source`: the formats
+    /// that point into the document (SARIF, JUnit, GitHub annotations) name
+    /// its path and, when the text is given, the line and column of each
+    /// finding's entity. The other formats ignore `source`.
+    pub fn render_from(&self, format: Format, doc: Option<&Document>, source: &Source<'_>) -> Result<String> {
         if format == Format::Json {
             return Ok(self.to_json());
         }
@@ -192,6 +201,9 @@ impl Response {
             (Response::Roadmap(r), Format::Mermaid) => Some(crate::roadmap::roadmap_mermaid(r)),
             (Response::Report(html), Format::Html) => Some(html.clone()),
             (Response::Rules(_), Format::Markdown) => Some(crate::evaluate::rules_markdown()),
+            (Response::Evaluation(e), Format::Sarif) => Some(crate::render::evaluation_sarif(e, source)),
+            (Response::Evaluation(e), Format::Junit) => Some(crate::render::evaluation_junit(e, source)),
+            (Response::Evaluation(e), Format::Github) => Some(crate::render::evaluation_github(e, source)),
             _ => super::text::render_text(self, format, doc),
         };
         text.ok_or_else(|| {

@@ -257,6 +257,7 @@ impl Out {
             control,
             message: d.message,
             entities,
+            path: None,
             due_on: d.due_on,
             remediation: d.remediation.unwrap_or_else(|| r.remediation.to_owned()),
             fingerprint,

@@ -306,6 +306,7 @@ mod tests {
             message: format!("{rule} {id}"),
             fingerprint: fingerprint(rule, None, Some(id), &entities),
             entities,
+            path: None,
             due_on: due.map(d),
             remediation: "fix".into(),
             stages: Vec::new(),

@@ -122,6 +122,13 @@ pub struct Finding {
     pub message: String,
     /// Entities involved, sorted.
     pub entities: Vec<EntityRef>,
+    /// JSON Pointer (RFC 6901) of the entity the finding is shown at, e.g.
+    /// `/risks/3`: the most specific of [`Finding::entities`] that has a
+    /// place in the document ([`crate::model::Pointers::best`]). Absent when
+    /// none has one (a clause, a missing mandatory document). Positions in
+    /// the evaluated document, so not part of the fingerprint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// When it must be fixed by (or when it fell due).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_on: Option<Date>,
@@ -245,6 +252,10 @@ pub fn evaluate(doc: &Document, as_of: Date) -> Evaluation {
         per_rule.push((r, outcome.clone(), theme_checked, theme_failed));
         outcomes.push(outcome);
         findings.append(&mut fs);
+    }
+    let pointers = crate::model::Pointers::new(doc);
+    for f in &mut findings {
+        f.path = pointers.best(&f.entities);
     }
     findings.sort_by(|a, b| {
         (a.severity, &a.rule, &a.fingerprint, &a.message).cmp(&(b.severity, &b.rule, &b.fingerprint, &b.message))

@@ -20,6 +20,7 @@ mod entity;
 mod fair;
 mod governance;
 mod operations;
+mod pointer;
 mod risk;
 
 pub use assurance::*;
@@ -27,6 +28,7 @@ pub use entity::{EntityKind, EntityRef};
 pub use fair::{ControlEffect, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, SecondaryLoss, Vulnerability};
 pub use governance::*;
 pub use operations::*;
+pub use pointer::Pointers;
 pub use risk::*;
 
 use schemars::JsonSchema;
@@ -63,6 +65,12 @@ pub(crate) fn is_default<T: Default + PartialEq>(t: &T) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// The JSON Schema the document declares for editors (`"$schema"`, e.g.
+    /// `"./schema/isms.schema.json"`), so they validate and complete it as it
+    /// is typed. Kept as written (first, by `isms fmt` too) and never read
+    /// by the engine: it changes no result.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<String>,
     /// Version of this document format, `"1.0"`.
     pub schema_version: String,
     /// The organisation running the ISMS, its units and sites (clause 4.1).

@@ -6,10 +6,46 @@
 //!
 //! User text (ids, titles, names) is escaped for terminals here, once: see
 //! [`escape_terminal`].
+pub mod github;
 pub mod ical;
+pub mod junit;
+pub mod sarif;
 pub mod text;
 
+pub use github::evaluation_github;
 pub use ical::calendar_ics;
+pub use junit::evaluation_junit;
+pub use sarif::evaluation_sarif;
+
+/// Where the rendered document came from, for the formats that point into
+/// it (SARIF, JUnit, GitHub annotations): its path or URI as the reader
+/// should see it, and its text when known, so a finding's JSON Pointer
+/// becomes a line and column ([`crate::json::locate`]). Without the text,
+/// locations name the file and the pointer only.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The document's path or URI, e.g. `isms.json` (relative to the
+    /// repository root for code scanning).
+    pub uri: &'a str,
+    /// The document's JSON text.
+    pub text: Option<&'a str>,
+}
+
+impl Default for Source<'_> {
+    fn default() -> Self {
+        Source { uri: Source::DEFAULT_URI, text: None }
+    }
+}
+
+impl Source<'_> {
+    /// The name a document without one is given: `isms.json`.
+    pub const DEFAULT_URI: &'static str = "isms.json";
+
+    /// Line and column (1-based) of the JSON Pointer in the text, if known.
+    pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
+        self.text.and_then(|t| crate::json::locate(t, pointer))
+    }
+}
 
 /// The snake_case JSON name of an enum value (`NcState::ActionPlanned` →
 /// `action_planned`), as tables print it.

@@ -32,7 +32,14 @@ pub fn problems(ps: &[Problem]) -> String {
     }
     let mut s = format!("{} problem(s)\n", ps.len());
     for p in ps.iter().take(PROBLEMS_LISTED) {
-        let _ = writeln!(s, "  {} [{}] {}", p.path, p.code, p.message);
+        match (p.line, p.column) {
+            (Some(l), Some(c)) => {
+                let _ = writeln!(s, "  {l}:{c}: {} [{}] {}", p.path, p.code, p.message);
+            }
+            _ => {
+                let _ = writeln!(s, "  {} [{}] {}", p.path, p.code, p.message);
+            }
+        }
     }
     if ps.len() > PROBLEMS_LISTED {
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
