@@ -22,6 +22,11 @@ pub struct CheckArgs {
     /// Exit 1 when any finding is at least this severe.
     #[arg(long, value_enum, default_value = "blocker")]
     pub fail_on: FailOn,
+    /// Automated test results (normalised NDJSON from `isms monitor
+    /// ingest`, or a JSON array); repeatable. The `monitoring.*` rules
+    /// judge them.
+    #[arg(long)]
+    pub results: Vec<PathBuf>,
 }
 
 /// Severity threshold for the exit code.
@@ -56,7 +61,12 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 /// Runs `isms check`.
 pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     let isms = io::load_isms(&args.file)?;
-    let eval = isms.evaluate(args.as_of.unwrap_or_else(io::today));
+    let as_of = args.as_of.unwrap_or_else(io::today);
+    let eval = if args.results.is_empty() {
+        isms.evaluate(as_of)
+    } else {
+        isms.evaluate_with_results(as_of, &crate::monitor_cmd::load_results(&args.results)?)
+    };
     let fails = eval.fails(args.fail_on.into());
     crate::show(Some(&isms), &Response::Evaluation(eval), Format::text_or_json(args.json))?;
     Ok(u8::from(fails))

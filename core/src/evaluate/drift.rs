@@ -308,6 +308,7 @@ mod tests {
             entities,
             due_on: due.map(d),
             remediation: "fix".into(),
+            tests: Vec::new(),
         }
     }
 

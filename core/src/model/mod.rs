@@ -19,6 +19,7 @@ mod assurance;
 mod entity;
 mod fair;
 mod governance;
+mod monitoring;
 mod operations;
 mod risk;
 
@@ -26,6 +27,7 @@ pub use assurance::*;
 pub use entity::{EntityKind, EntityRef};
 pub use fair::{ControlEffect, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, SecondaryLoss, Vulnerability};
 pub use governance::*;
+pub use monitoring::{ControlMonitoring, MonitorOverride, MonitoringSettings};
 pub use operations::*;
 pub use risk::*;
 
@@ -158,6 +160,11 @@ pub struct Settings {
     /// documented defaults of [`NcDeadlineRules`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nc_deadlines: Option<NcDeadlineRules>,
+    /// Continuous monitoring from automated tests: cadence, tolerance,
+    /// overrides; absent means the documented defaults of
+    /// [`MonitoringSettings`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monitoring: Option<MonitoringSettings>,
     /// Vendor data, untouched.
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -173,6 +180,7 @@ impl Default for Settings {
             internal_audit_cycle_years: 3,
             warning_window_days: 30,
             nc_deadlines: None,
+            monitoring: None,
             extensions: Extensions::new(),
         }
     }
