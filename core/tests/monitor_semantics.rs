@@ -195,6 +195,14 @@ fn stale_and_not_evaluated_become_findings() {
     assert!(e.findings.iter().any(|f| f.rule == "monitoring.results_stale" && f.control.as_deref() == Some("8.5")));
     let e = i.evaluate_with_results(d("2026-03-03"), &Observations::from_records(&rs));
     assert!(e.findings.iter().any(|f| f.rule == "monitoring.not_evaluated" && f.control.as_deref() == Some("8.8")));
+    let failing = [rec("a", "r", Status::Fail, T0, "8.5")];
+    let e = i.evaluate_with_results(d("2026-03-03"), &Observations::from_records(&failing));
+    let f = e.findings.iter().find(|f| f.rule == "monitoring.control_at_risk").unwrap();
+    assert_eq!((f.severity, f.due_on), (Severity::Info, Some(d("2026-03-05"))));
+    // Every monitoring rule is in the catalogue.
+    for id in ["control_failing", "control_at_risk", "not_evaluated", "results_stale", "excluded_control_failing", "override_expired"] {
+        assert!(isms_core::evaluate::rule(&format!("monitoring.{id}")).is_some(), "{id}");
+    }
 }
 
 #[test]

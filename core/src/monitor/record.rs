@@ -17,6 +17,7 @@ pub const ISO27001_2013: &str = "iso27001-2013";
 
 /// The outcome of one check on one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "ResultStatus")]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The check ran and the resource fails it.
@@ -77,6 +78,7 @@ impl ResultSeverity {
 
 /// The tool and run a result comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "ResultSource")]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Tool name, e.g. `prowler`.
@@ -103,6 +105,7 @@ pub struct ControlRef {
 
 /// Where the raw evidence of a result is kept.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "ResultEvidence")]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceLink {
     /// URI of the evidence (report, log, screenshot).
@@ -393,7 +396,7 @@ mod tests {
         assert_eq!(e.field, "$.controls[0].id");
         assert!(e.message.contains("9.9"), "{}", e.message);
         let unknown = GOOD.replace("\"check\"", "\"chek\"");
-        assert_eq!(parse_line(10, &unknown).unwrap_err().field, "$");
+        assert_eq!(parse_line(10, &unknown).unwrap_err().field, "$.chek");
         let bad_hash = GOOD.replace("\"severity\":\"high\"", "\"evidence\":{\"uri\":\"s3://x\",\"sha256\":\"abc\"}");
         assert_eq!(parse_line(11, &bad_hash).unwrap_err().field, "$.evidence.sha256");
         assert_eq!(parse_line(12, "[1]").unwrap_err().field, "$");
