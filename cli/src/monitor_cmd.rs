@@ -255,7 +255,8 @@ pub fn run_mapping(cmd: MappingCmd) -> Result<u8, Failure> {
         MappingCmd::Lint { file, doc, json } => {
             let isms = doc.as_deref().map(io::load_isms).transpose()?;
             let csv = io::read_text(&file)?;
-            let lint = engine::mapping_lint(&csv, isms.as_ref()).map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
+            let lint = engine::mapping_lint(&csv, isms.as_ref())
+                .map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
             let ok = lint.ok;
             crate::show(isms.as_ref(), &Response::MappingLint(lint), Format::text_or_json(json))?;
             Ok(u8::from(!ok))

@@ -51,7 +51,17 @@ fn check_with_results_shows_findings_from_tests() {
 #[test]
 fn drift_between_the_two_runs() {
     let o = isms(&[
-        "monitor", "drift", DOC, "--from", "2026-11-22", "--to", "2026-11-29", "--results", RUN1, "--newer", RUN2,
+        "monitor",
+        "drift",
+        DOC,
+        "--from",
+        "2026-11-22",
+        "--to",
+        "2026-11-29",
+        "--results",
+        RUN1,
+        "--newer",
+        RUN2,
     ]);
     assert_eq!(o.status.code(), Some(1), "a control started failing");
     let text = stdout(&o);
@@ -85,19 +95,39 @@ fn summary_lists_control_health() {
 fn ingest_writes_normalised_ndjson_and_refuses_bad_records() {
     let out = tmp("asff.ndjson");
     // The sample has a threat finding without Compliance.Status: refused, nothing written.
-    let o = isms(&["monitor", "ingest", "core/tests/monitor/asff.json", "--format", "asff", "--out", out.to_str().unwrap()]);
+    let o = isms(&[
+        "monitor",
+        "ingest",
+        "core/tests/monitor/asff.json",
+        "--format",
+        "asff",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("record 3") && err.contains("$.Compliance.Status") && err.contains("nothing written"), "{err}");
+    assert!(
+        err.contains("record 3") && err.contains("$.Compliance.Status") && err.contains("nothing written"),
+        "{err}"
+    );
     assert!(!out.exists());
     // Prowler OCSF without the broken record: written, then read back by check.
     let src: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(root().join("core/tests/monitor/prowler-ocsf.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(root().join("core/tests/monitor/prowler-ocsf.json")).unwrap())
+            .unwrap();
     let good = tmp("prowler.json");
     std::fs::write(&good, serde_json::to_string(&src[..3]).unwrap()).unwrap();
     let out = tmp("prowler.ndjson");
     let o = isms(&[
-        "monitor", "ingest", good.to_str().unwrap(), "--format", "prowler-ocsf", "--run-id", "r1", "--out", out.to_str().unwrap(),
+        "monitor",
+        "ingest",
+        good.to_str().unwrap(),
+        "--format",
+        "prowler-ocsf",
+        "--run-id",
+        "r1",
+        "--out",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let written = std::fs::read_to_string(&out).unwrap();
@@ -106,7 +136,8 @@ fn ingest_writes_normalised_ndjson_and_refuses_bad_records() {
     assert_eq!(first["source"]["run_id"], "r1");
     // Neutral NDJSON in, the same records out.
     let again = tmp("again.ndjson");
-    let o = isms(&["monitor", "ingest", out.to_str().unwrap(), "--format", "neutral", "--out", again.to_str().unwrap()]);
+    let o =
+        isms(&["monitor", "ingest", out.to_str().unwrap(), "--format", "neutral", "--out", again.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&again).unwrap(), written);
 }
@@ -122,7 +153,10 @@ fn bad_neutral_lines_are_named_by_line_and_field() {
     let o = isms(&["check", DOC, "--as-of", "2026-11-29", "--results", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("2 result record(s)") && err.contains("line 3, $.status") && err.contains("line 6, $"), "{err}");
+    assert!(
+        err.contains("2 result record(s)") && err.contains("line 3, $.status") && err.contains("line 6, $"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -136,7 +170,12 @@ fn mapping_lint_reports_problems_and_gaps() {
     let o = isms(&["mapping", "lint", csv.to_str().unwrap(), "--doc", DOC]);
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
-    for want in ["[mixed_editions]", "line 4: error [split_2013]", "line 5: error [unknown_control]", "Controls no check covers (84)"] {
+    for want in [
+        "[mixed_editions]",
+        "line 4: error [split_2013]",
+        "line 5: error [unknown_control]",
+        "Controls no check covers (84)",
+    ] {
         assert!(text.contains(want), "{want}: {text}");
     }
     std::fs::write(&csv, "check,framework,control\niam_mfa,iso27001-2022,8.5\n").unwrap();

@@ -1,6 +1,7 @@
 //! Adapters on sample files written after the formats' published shapes
 //! (`core/tests/monitor/`): Prowler JSON-OCSF, OCSF Compliance Finding,
 //! AWS Security Hub ASFF, Powerpipe benchmark JSON, OSCAL assessment results.
+#![allow(clippy::unwrap_used)]
 use isms_core::engine::monitor_ingest;
 use isms_core::monitor::{AdapterOptions, InputFormat, ResultRecord, ResultSeverity, Status};
 
@@ -100,8 +101,13 @@ fn powerpipe_statuses_and_a_mapping_table() {
     assert_eq!(got.rejected.len(), 1);
     assert!(got.rejected[0].field.ends_with(".status"), "{:?}", got.rejected[0]);
     // A mapping table with errors is refused before anything is read.
-    let e = monitor_ingest(InputFormat::Powerpipe, text, Some("check,framework,control\nx,iso27001-2022,9.99\n"), &AdapterOptions::default())
-        .unwrap_err();
+    let e = monitor_ingest(
+        InputFormat::Powerpipe,
+        text,
+        Some("check,framework,control\nx,iso27001-2022,9.99\n"),
+        &AdapterOptions::default(),
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("line 2"), "{e}");
 }
 

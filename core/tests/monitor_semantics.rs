@@ -1,6 +1,7 @@
 //! Continuous monitoring: aggregation rules, freshness, tolerance windows,
 //! overrides and their expiry, SoA exclusions, coverage, drift, and order
 //! independence (docs/monitoring.md).
+#![allow(clippy::unwrap_used)]
 use isms_core::Isms;
 use isms_core::evaluate::Severity;
 use isms_core::model::Date;
@@ -96,7 +97,9 @@ fn results_count_only_while_fresh_with_per_control_cadence() {
 
 #[test]
 fn a_new_failure_is_at_risk_then_a_finding_whose_severity_grows() {
-    let i = doc(r#"{"monitoring":{"cadence_days":60,"tolerance_days":3,"escalate_after_days":30,"controls":[{"control":"8.8","critical":true}]}}"#);
+    let i = doc(
+        r#"{"monitoring":{"cadence_days":60,"tolerance_days":3,"escalate_after_days":30,"controls":[{"control":"8.8","critical":true}]}}"#,
+    );
     let rs = [
         rec("a", "r", Status::Pass, "2026-02-20T06:00:00Z", "8.5"),
         rec("a", "r", Status::Fail, T0, "8.5"),
@@ -119,7 +122,11 @@ fn a_new_failure_is_at_risk_then_a_finding_whose_severity_grows() {
     assert_eq!(at("2026-03-05").control("8.8").unwrap().finding_severity, Some(Severity::Major));
     assert_eq!(at("2026-04-01").control("8.8").unwrap().finding_severity, Some(Severity::Blocker));
     // A pass breaks the streak.
-    let rs2 = [rec("a", "r", Status::Fail, "2026-02-01T00:00:00Z", "8.5"), rec("a", "r", Status::Pass, "2026-02-10T00:00:00Z", "8.5"), rec("a", "r", Status::Fail, T0, "8.5")];
+    let rs2 = [
+        rec("a", "r", Status::Fail, "2026-02-01T00:00:00Z", "8.5"),
+        rec("a", "r", Status::Pass, "2026-02-10T00:00:00Z", "8.5"),
+        rec("a", "r", Status::Fail, T0, "8.5"),
+    ];
     let s = i.monitor_summary(d("2026-03-03"), &Observations::from_records(&rs2));
     assert_eq!(s.control("8.5").unwrap().days_failing, Some(1));
 }
@@ -135,9 +142,10 @@ fn overrides_hold_until_expiry_then_results_count_again() {
     let c = s.control("8.24").unwrap();
     assert_eq!((c.health, c.counts.overridden), (Health::Passing, 1));
     assert_eq!(c.overrides[0].approved_by, "p-ciso");
-    let s = i.monitor_summary(d("2026-03-11"), &Observations::from_records(&[
-        rec("kms_rotation", "k1", Status::Fail, "2026-03-11T00:00:00Z", "8.24"),
-    ]));
+    let s = i.monitor_summary(
+        d("2026-03-11"),
+        &Observations::from_records(&[rec("kms_rotation", "k1", Status::Fail, "2026-03-11T00:00:00Z", "8.24")]),
+    );
     assert_eq!(s.control("8.24").unwrap().health, Health::AtRisk);
     assert_eq!(s.expired_overrides.len(), 1);
     let e = i.evaluate_with_results(d("2026-03-11"), &obs);
@@ -173,7 +181,8 @@ fn results_for_excluded_controls_are_reported_as_such() {
 fn findings_cite_failing_checks_and_resources_and_keep_their_fingerprint() {
     let i = plain();
     let one = [rec("iam_mfa", "user/alice", Status::Fail, T0, "8.5")];
-    let two = [rec("iam_mfa", "user/alice", Status::Fail, T0, "8.5"), rec("iam_mfa", "user/bob", Status::Fail, T0, "8.5")];
+    let two =
+        [rec("iam_mfa", "user/alice", Status::Fail, T0, "8.5"), rec("iam_mfa", "user/bob", Status::Fail, T0, "8.5")];
     let e1 = i.evaluate_with_results(d("2026-03-06"), &Observations::from_records(&one));
     let e2 = i.evaluate_with_results(d("2026-03-06"), &Observations::from_records(&two));
     let f1 = e1.findings.iter().find(|f| f.rule == "monitoring.control_failing").unwrap();
@@ -200,7 +209,14 @@ fn stale_and_not_evaluated_become_findings() {
     let f = e.findings.iter().find(|f| f.rule == "monitoring.control_at_risk").unwrap();
     assert_eq!((f.severity, f.due_on), (Severity::Info, Some(d("2026-03-05"))));
     // Every monitoring rule is in the catalogue.
-    for id in ["control_failing", "control_at_risk", "not_evaluated", "results_stale", "excluded_control_failing", "override_expired"] {
+    for id in [
+        "control_failing",
+        "control_at_risk",
+        "not_evaluated",
+        "results_stale",
+        "excluded_control_failing",
+        "override_expired",
+    ] {
         assert!(isms_core::evaluate::rule(&format!("monitoring.{id}")).is_some(), "{id}");
     }
 }

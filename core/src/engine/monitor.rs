@@ -131,7 +131,10 @@ pub fn mapping_table(csv: &str) -> Result<MappingTable> {
         .map(|i| format!("line {}: [{}] {}", i.line, i.code, i.message))
         .collect();
     if !errors.is_empty() {
-        return Err(Error::invalid_argument("$.mapping", format!("the mapping table has errors:\n{}", errors.join("\n"))));
+        return Err(Error::invalid_argument(
+            "$.mapping",
+            format!("the mapping table has errors:\n{}", errors.join("\n")),
+        ));
     }
     Ok(table)
 }

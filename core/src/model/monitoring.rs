@@ -31,7 +31,13 @@ pub struct MonitoringSettings {
 
 impl Default for MonitoringSettings {
     fn default() -> Self {
-        Self { cadence_days: 7, tolerance_days: 3, escalate_after_days: 30, controls: Vec::new(), overrides: Vec::new() }
+        Self {
+            cadence_days: 7,
+            tolerance_days: 3,
+            escalate_after_days: 30,
+            controls: Vec::new(),
+            overrides: Vec::new(),
+        }
     }
 }
 

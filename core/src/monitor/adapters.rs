@@ -59,7 +59,9 @@ impl std::str::FromStr for InputFormat {
             "oscal-ar" | "oscal" => Ok(Self::OscalAr),
             _ => Err(Error::invalid_argument(
                 "$.format",
-                format!("unknown results format `{s}`; expected prowler-ocsf, ocsf, asff, powerpipe, oscal-ar or neutral"),
+                format!(
+                    "unknown results format `{s}`; expected prowler-ocsf, ocsf, asff, powerpipe, oscal-ar or neutral"
+                ),
             )),
         }
     }
@@ -98,7 +100,12 @@ pub fn convert(format: InputFormat, text: &str, opts: &AdapterOptions) -> Result
                 Value::Array(a) => a,
                 Value::Object(mut m) => match m.remove("Findings") {
                     Some(Value::Array(a)) => a,
-                    _ => return Err(Error::invalid_argument("$", "expected {\"Findings\": [...]} or an array of ASFF findings")),
+                    _ => {
+                        return Err(Error::invalid_argument(
+                            "$",
+                            "expected {\"Findings\": [...]} or an array of ASFF findings",
+                        ));
+                    }
                 },
                 _ => return Err(Error::invalid_argument("$", "expected ASFF findings")),
             };
@@ -122,15 +129,17 @@ fn json_items(text: &str) -> Result<Vec<Value>> {
             if line.trim().is_empty() {
                 continue;
             }
-            v.push(serde_json::from_str(line).map_err(|e| {
-                Error::invalid_argument("$", format!("line {}: not JSON: {e}", i + 1))
-            })?);
+            v.push(
+                serde_json::from_str(line)
+                    .map_err(|e| Error::invalid_argument("$", format!("line {}: not JSON: {e}", i + 1)))?,
+            );
         }
         Ok(v)
     }
 }
 
 type Out = Vec<std::result::Result<ResultRecord, (String, String)>>;
+type Judged = std::result::Result<Status, (String, String)>;
 
 fn each(items: Vec<Value>, f: impl Fn(&Value, &mut Out)) -> Converted {
     let mut ok = Vec::new();
@@ -161,19 +170,20 @@ fn time(v: &Value) -> Option<DateTime<Utc>> {
     match v {
         Value::String(s) => {
             let s = s.trim();
-            DateTime::parse_from_rfc3339(s)
-                .map(|t| t.with_timezone(&Utc))
-                .ok()
-                .or_else(|| {
-                    ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"]
-                        .iter()
-                        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-                        .map(|n| Utc.from_utc_datetime(&n))
-                })
+            DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).ok().or_else(|| {
+                ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"]
+                    .iter()
+                    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+                    .map(|n| Utc.from_utc_datetime(&n))
+            })
         }
         Value::Number(n) => {
             let x = n.as_i64()?;
-            if x.abs() < 100_000_000_000 { Utc.timestamp_opt(x, 0).single() } else { Utc.timestamp_millis_opt(x).single() }
+            if x.abs() < 100_000_000_000 {
+                Utc.timestamp_opt(x, 0).single()
+            } else {
+                Utc.timestamp_millis_opt(x).single()
+            }
         }
         _ => None,
     }
@@ -281,7 +291,11 @@ fn prowler_ocsf(v: &Value, opts: &AdapterOptions, out: &mut Out) {
     expand(r, ocsf_resources(v), out);
 }
 
-fn expand(r: std::result::Result<ResultRecord, (String, String)>, resources: Vec<(Option<String>, Option<String>)>, out: &mut Out) {
+fn expand(
+    r: std::result::Result<ResultRecord, (String, String)>,
+    resources: Vec<(Option<String>, Option<String>)>,
+    out: &mut Out,
+) {
     match r {
         Err(e) => out.push(Err(e)),
         Ok(rec) => {
@@ -332,12 +346,13 @@ fn ocsf_compliance(v: &Value, opts: &AdapterOptions, out: &mut Out) {
     let run = opts.run_id.clone().or_else(|| owned(v, "/metadata/correlation_uid"));
     let severity = text(v, "/severity").and_then(ResultSeverity::from_word);
     let message = owned(v, "/compliance/status_detail").or_else(|| owned(v, "/message"));
-    let mut checks: Vec<(String, std::result::Result<Status, (String, String)>)> = Vec::new();
+    let mut checks: Vec<(String, Judged)> = Vec::new();
     if let Some(list) = v.pointer("/compliance/checks").and_then(Value::as_array) {
         for (i, c) in list.iter().enumerate() {
             let id = owned(c, "/uid").or_else(|| owned(c, "/name")).unwrap_or_default();
-            let st = ocsf_status(c.get("status_id").and_then(Value::as_i64), text(c, "/status"))
-                .ok_or_else(|| (format!("$.compliance.checks[{i}].status_id"), "expected 1 (pass), 2 (warning) or 3 (fail)".into()));
+            let st = ocsf_status(c.get("status_id").and_then(Value::as_i64), text(c, "/status")).ok_or_else(|| {
+                (format!("$.compliance.checks[{i}].status_id"), "expected 1 (pass), 2 (warning) or 3 (fail)".into())
+            });
             checks.push((id, st));
         }
     } else {
@@ -368,9 +383,17 @@ fn asff(v: &Value, opts: &AdapterOptions, out: &mut Out) {
             Some("FAILED") => Status::Fail,
             Some("WARNING") | Some("NOT_AVAILABLE") => Status::Error,
             Some(other) => {
-                return Err(("$.Compliance.Status".to_owned(), format!("`{other}`: expected PASSED, FAILED, WARNING or NOT_AVAILABLE")));
+                return Err((
+                    "$.Compliance.Status".to_owned(),
+                    format!("`{other}`: expected PASSED, FAILED, WARNING or NOT_AVAILABLE"),
+                ));
             }
-            None => return Err(("$.Compliance.Status".to_owned(), "missing: not the result of a compliance check".to_owned())),
+            None => {
+                return Err((
+                    "$.Compliance.Status".to_owned(),
+                    "missing: not the result of a compliance check".to_owned(),
+                ));
+            }
         };
         let check = owned(v, "/Compliance/SecurityControlId")
             .or_else(|| owned(v, "/GeneratorId"))
@@ -380,10 +403,12 @@ fn asff(v: &Value, opts: &AdapterOptions, out: &mut Out) {
         let mut controls = Vec::new();
         if let Some(list) = v.pointer("/Compliance/RelatedRequirements").and_then(Value::as_array) {
             for req in list.iter().filter_map(Value::as_str) {
-                let (fw, rest) = req.split_once(|c: char| c == ' ' || c == ':').unwrap_or((req, ""));
+                let (fw, rest) = req.split_once([' ', ':']).unwrap_or((req, ""));
                 if let Some(f) = iso_framework(fw) {
                     controls.extend(
-                        ids(&Value::String(rest.to_owned())).into_iter().map(|id| ControlRef { framework: f.clone(), id }),
+                        ids(&Value::String(rest.to_owned()))
+                            .into_iter()
+                            .map(|id| ControlRef { framework: f.clone(), id }),
                     );
                 }
             }
@@ -392,7 +417,8 @@ fn asff(v: &Value, opts: &AdapterOptions, out: &mut Out) {
             .or_else(|| owned(v, "/ProductName"))
             .unwrap_or_else(|| "securityhub".into())
             .to_ascii_lowercase();
-        let mut rec = base(tool, owned(v, "/ProductFields/ProviderVersion"), opts.run_id.clone(), check, status, observed_at);
+        let mut rec =
+            base(tool, owned(v, "/ProductFields/ProviderVersion"), opts.run_id.clone(), check, status, observed_at);
         rec.controls = controls;
         rec.severity = text(v, "/Severity/Label").and_then(ResultSeverity::from_word);
         rec.message = owned(v, "/Title").or_else(|| owned(v, "/Description"));
@@ -411,11 +437,7 @@ fn powerpipe(text_in: &str, opts: &AdapterOptions) -> Result<Converted> {
     if !root.is_object() {
         return Err(Error::invalid_argument("$", "expected a Powerpipe benchmark object (groups, controls)"));
     }
-    let when = root
-        .pointer("/end_time")
-        .or_else(|| root.pointer("/start_time"))
-        .and_then(time)
-        .or(opts.observed_at);
+    let when = root.pointer("/end_time").or_else(|| root.pointer("/start_time")).and_then(time).or(opts.observed_at);
     let mut ok = Vec::new();
     let mut bad = Vec::new();
     let mut index = 0u64;
@@ -441,13 +463,17 @@ fn powerpipe(text_in: &str, opts: &AdapterOptions) -> Result<Converted> {
                         Some("skip") => Status::NotApplicable,
                         Some("info") => Status::Manual,
                         other => {
-                            return Err((format!("{here}.status"), format!("{other:?}: expected ok, alarm, error, skip or info")));
+                            return Err((
+                                format!("{here}.status"),
+                                format!("{other:?}: expected ok, alarm, error, skip or info"),
+                            ));
                         }
                     };
                     let observed_at = when.ok_or_else(|| {
                         ("$.end_time".to_owned(), "the benchmark has no end_time: give observed_at".to_owned())
                     })?;
-                    let mut rec = base("powerpipe".into(), None, opts.run_id.clone(), check.clone(), status, observed_at);
+                    let mut rec =
+                        base("powerpipe".into(), None, opts.run_id.clone(), check.clone(), status, observed_at);
                     rec.resource_id = owned(r, "/resource");
                     rec.message = owned(r, "/reason");
                     rec.severity = severity;
@@ -455,7 +481,9 @@ fn powerpipe(text_in: &str, opts: &AdapterOptions) -> Result<Converted> {
                 })();
                 match res {
                     Ok(x) => ok.push(x),
-                    Err((field, message)) => bad.push(RecordError { line: None, index: Some(index - 1), field, message }),
+                    Err((field, message)) => {
+                        bad.push(RecordError { line: None, index: Some(index - 1), field, message })
+                    }
                 }
             }
         }
@@ -506,7 +534,10 @@ fn oscal_ar(text_in: &str, opts: &AdapterOptions) -> Result<Converted> {
             let uuid = owned(o, "/uuid").unwrap_or_default();
             let res = (|| {
                 let Some(vs) = verdicts.get(&uuid) else {
-                    return Err((format!("{here}.uuid"), "no finding cites this observation: it has no status".to_owned()));
+                    return Err((
+                        format!("{here}.uuid"),
+                        "no finding cites this observation: it has no status".to_owned(),
+                    ));
                 };
                 let observed_at = first_time(o, &["/collected"]).map_err(|(_, m)| (format!("{here}.collected"), m))?;
                 let check = o
@@ -519,7 +550,8 @@ fn oscal_ar(text_in: &str, opts: &AdapterOptions) -> Result<Converted> {
                 // The worst verdict of the findings citing it.
                 let status = vs.iter().map(|(_, s)| *s).min().unwrap_or(Status::Error);
                 let mut rec = base(tool.clone(), version.clone(), run.clone(), check, status, observed_at);
-                rec.controls = vs.iter().map(|(c, _)| ControlRef { framework: ISO27001_2022.into(), id: c.clone() }).collect();
+                rec.controls =
+                    vs.iter().map(|(c, _)| ControlRef { framework: ISO27001_2022.into(), id: c.clone() }).collect();
                 rec.resource_id = owned(o, "/subjects/0/subject-uuid").or_else(|| owned(o, "/subjects/0/title"));
                 rec.resource_type = owned(o, "/subjects/0/type");
                 rec.message = owned(o, "/description");

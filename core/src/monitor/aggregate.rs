@@ -19,6 +19,8 @@ struct Key {
     resource: String,
 }
 
+type History = BTreeMap<DateTime<Utc>, Obs>;
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Obs {
     status: Status,
@@ -382,7 +384,7 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
         .filter_map(|o| catalog::control(&o.control).map(|k| (k.id, o)))
         .collect();
 
-    let mut by_control: BTreeMap<&'static str, Vec<(&Key, &BTreeMap<DateTime<Utc>, Obs>)>> = BTreeMap::new();
+    let mut by_control: BTreeMap<&'static str, Vec<(&Key, &History)>> = BTreeMap::new();
     for (k, h) in &obs.keys {
         by_control.entry(k.control).or_default().push((k, h));
     }
@@ -405,7 +407,8 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
                 counts.stale += 1;
                 continue;
             }
-            let overrider = active.iter().find(|(c, ov)| *c == control && ov.check.as_ref().is_none_or(|x| *x == k.check));
+            let overrider =
+                active.iter().find(|(c, ov)| *c == control && ov.check.as_ref().is_none_or(|x| *x == k.check));
             if matches!(o.status, Status::Fail | Status::Error) {
                 if let Some((_, ov)) = overrider {
                     counts.overridden += 1;

@@ -216,7 +216,8 @@ pub fn lint(text: &str, applicable: Option<&BTreeSet<&'static str>>) -> Result<(
             ));
             continue;
         }
-        let row = MappingRow { line, tool, check: check.clone(), control: ControlRef { framework: fw, id }, control_2022 };
+        let row =
+            MappingRow { line, tool, check: check.clone(), control: ControlRef { framework: fw, id }, control_2022 };
         table.by_check.entry(check).or_default().push(table.rows.len());
         table.rows.push(row);
     }
@@ -323,7 +324,9 @@ mod tests {
 
     #[test]
     fn apply_adds_2022_controls_for_the_tool() {
-        let (table, _) = lint("tool,check,framework,control\nprowler,c1,iso27001-2013,A.12.6.1\ntrivy,c1,iso27001-2022,8.1\n", None).unwrap();
+        let (table, _) =
+            lint("tool,check,framework,control\nprowler,c1,iso27001-2013,A.12.6.1\ntrivy,c1,iso27001-2022,8.1\n", None)
+                .unwrap();
         let mut r: ResultRecord = serde_json::from_str(
             r#"{"source":{"tool":"prowler"},"check":"c1","status":"pass","observed_at":"2026-01-01T00:00:00Z"}"#,
         )

@@ -243,13 +243,8 @@ fn check(r: &ResultRecord) -> Option<(String, String)> {
                     ));
                 }
             }
-            ISO27001_2013 => {
-                if catalog::successors_of_2013(&c.id).is_empty() {
-                    return Some((
-                        format!("$.controls[{i}].id"),
-                        format!("unknown ISO/IEC 27001:2013 control `{}`", c.id),
-                    ));
-                }
+            ISO27001_2013 if catalog::successors_of_2013(&c.id).is_empty() => {
+                return Some((format!("$.controls[{i}].id"), format!("unknown ISO/IEC 27001:2013 control `{}`", c.id)));
             }
             "" => return Some((format!("$.controls[{i}].framework"), "must not be blank".into())),
             _ => {}
@@ -312,8 +307,7 @@ pub fn parse_line(line_no: u64, line: &str) -> Result<Option<ResultRecord>, Reco
         return Ok(None);
     }
     let err = |field: String, message: String| RecordError { line: Some(line_no), index: None, field, message };
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| err("$".into(), format!("not JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| err("$".into(), format!("not JSON: {e}")))?;
     if !value.is_object() {
         return Err(err("$".into(), "a record is a JSON object".into()));
     }

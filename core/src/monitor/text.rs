@@ -5,7 +5,11 @@ use std::fmt::Write as _;
 /// The per-control health table.
 pub fn summary(s: &MonitorSummary) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "Automated control health as of {} ({} record(s), {} unmapped)", s.as_of, s.records, s.unmapped_records);
+    let _ = writeln!(
+        o,
+        "Automated control health as of {} ({} record(s), {} unmapped)",
+        s.as_of, s.records, s.unmapped_records
+    );
     for c in &s.controls {
         let soa = match c.soa {
             super::SoaStanding::Applicable => "",
@@ -30,7 +34,11 @@ pub fn summary(s: &MonitorSummary) -> String {
             let _ = writeln!(o, "           ... and {} more", c.failing.len() - 5);
         }
         for a in &c.overrides {
-            let _ = writeln!(o, "           overridden until {} (approved by {}): {}", a.expires_on, a.approved_by, a.justification);
+            let _ = writeln!(
+                o,
+                "           overridden until {} (approved by {}): {}",
+                a.expires_on, a.approved_by, a.justification
+            );
         }
     }
     if s.controls.is_empty() {
@@ -40,7 +48,8 @@ pub fn summary(s: &MonitorSummary) -> String {
         let _ = writeln!(o, "Clauses referenced (never evaluated by tests): {}", s.clauses_referenced.join(", "));
     }
     if !s.ambiguous_2013.is_empty() {
-        let _ = writeln!(o, "2013 controls with several 2022 successors (not counted): {}", s.ambiguous_2013.join(", "));
+        let _ =
+            writeln!(o, "2013 controls with several 2022 successors (not counted): {}", s.ambiguous_2013.join(", "));
     }
     for e in &s.expired_overrides {
         let _ = writeln!(o, "Expired override: A.{} on {}", e.control, e.expires_on);

@@ -118,12 +118,10 @@ fn control_failing(ctx: &Ctx, out: &mut Out) {
             continue;
         }
         let days = c.days_failing.unwrap_or(0);
-        let d = draft(
-            c,
-            format!("A.{} {} has failed automated tests for {days} day(s): {}", c.control, c.title, cite(c)),
-        )
-        .due(c.tolerance_ends)
-        .severity(c.finding_severity.unwrap_or(Severity::Minor));
+        let d =
+            draft(c, format!("A.{} {} has failed automated tests for {days} day(s): {}", c.control, c.title, cite(c)))
+                .due(c.tolerance_ends)
+                .severity(c.finding_severity.unwrap_or(Severity::Minor));
         out.push(d);
     }
 }
@@ -134,8 +132,16 @@ fn control_at_risk(ctx: &Ctx, out: &mut Out) {
             continue;
         }
         out.push(
-            draft(c, format!("A.{} {} fails automated tests (at risk until the tolerance window ends): {}", c.control, c.title, cite(c)))
-                .due(c.tolerance_ends),
+            draft(
+                c,
+                format!(
+                    "A.{} {} fails automated tests (at risk until the tolerance window ends): {}",
+                    c.control,
+                    c.title,
+                    cite(c)
+                ),
+            )
+            .due(c.tolerance_ends),
         );
     }
 }
@@ -184,7 +190,12 @@ fn excluded_control_failing(ctx: &Ctx, out: &mut Out) {
         if c.health.is_failing() {
             out.push(draft(
                 c,
-                format!("A.{} {} is excluded by the SoA, yet its automated tests fail: {}", c.control, c.title, cite(c)),
+                format!(
+                    "A.{} {} is excluded by the SoA, yet its automated tests fail: {}",
+                    c.control,
+                    c.title,
+                    cite(c)
+                ),
             ));
         }
     }
