@@ -43,6 +43,8 @@ pub enum MappingCmd {
 pub enum FormatArg {
     /// Prowler JSON-OCSF.
     ProwlerOcsf,
+    /// Prowler CSV.
+    ProwlerCsv,
     /// OCSF Compliance Finding (class 2003).
     Ocsf,
     /// AWS Security Hub ASFF.
@@ -59,6 +61,7 @@ impl From<FormatArg> for InputFormat {
     fn from(f: FormatArg) -> Self {
         match f {
             FormatArg::ProwlerOcsf => InputFormat::ProwlerOcsf,
+            FormatArg::ProwlerCsv => InputFormat::ProwlerCsv,
             FormatArg::Ocsf => InputFormat::Ocsf,
             FormatArg::Asff => InputFormat::Asff,
             FormatArg::Powerpipe => InputFormat::Powerpipe,

@@ -136,3 +136,18 @@ fn not_the_format_is_an_error_not_an_empty_result() {
         assert!(monitor_ingest(f, text, None, &AdapterOptions::default()).is_err(), "{f:?}");
     }
 }
+
+#[test]
+fn prowler_csv_reads_semicolon_columns_and_the_compliance_cell() {
+    let got = ingest(InputFormat::ProwlerCsv, include_str!("monitor/prowler.csv"), None);
+    assert_eq!(got.records.len(), 2);
+    let root = find(&got.records, "iam_root_mfa_enabled");
+    assert_eq!((root.status, root.annex_a_controls()), (Status::Pass, vec!["8.5"]));
+    assert_eq!(root.source.version.as_deref(), Some("4.3.0"));
+    assert_eq!(root.observed_at.to_rfc3339(), "2026-03-02T06:00:00.123456+00:00");
+    let s3 = find(&got.records, "s3_bucket_kms_encryption");
+    assert_eq!((s3.status, s3.annex_a_controls()), (Status::Fail, vec!["8.11", "8.24"]));
+    assert_eq!(s3.resource_id.as_deref(), Some("arn:aws:s3:::nw-invoices"));
+    assert_eq!(got.rejected.len(), 1);
+    assert_eq!((got.rejected[0].line, got.rejected[0].field.as_str()), (Some(4), "STATUS"));
+}

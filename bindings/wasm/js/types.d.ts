@@ -1350,7 +1350,7 @@ export interface Ingested {
 }
 
 /** An input format of `monitor_ingest`. */
-export type InputFormat = "neutral" | "prowler-ocsf" | "ocsf" | "asff" | "powerpipe" | "oscal-ar";
+export type InputFormat = "neutral" | "prowler-ocsf" | "prowler-csv" | "ocsf" | "asff" | "powerpipe" | "oscal-ar";
 
 /** An interested party and what it requires (4.2). */
 export interface InterestedParty {

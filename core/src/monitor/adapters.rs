@@ -7,6 +7,10 @@
 //!   (Prowler 4) or `metadata.product.feature.uid` (Prowler 3), the status
 //!   `status_code` (`PASS`, `FAIL`, `MANUAL`), controls from
 //!   `unmapped.compliance["ISO27001-2022"]` (and `-2013`).
+//! - `prowler-csv`: Prowler's CSV (semicolon-separated in v4): `CHECK_ID`,
+//!   `STATUS`, `TIMESTAMP`, `RESOURCE_UID`, `RESOURCE_TYPE`, `SEVERITY`,
+//!   `STATUS_EXTENDED`, `PROWLER_VERSION`, and `COMPLIANCE` cells such as
+//!   `ISO27001-2022: A.8.5, A.8.2 | CIS-2.0: 1.10`.
 //! - `ocsf`: OCSF Compliance Findings (`class_uid` 2003): `compliance.status_id`
 //!   (1 pass, 2 warning, 3 fail), `compliance.checks[]` when present (one
 //!   record per check), ISO/IEC 27001 `compliance.requirements` /
@@ -37,6 +41,8 @@ pub enum InputFormat {
     Neutral,
     /// Prowler JSON-OCSF.
     ProwlerOcsf,
+    /// Prowler CSV (v4: semicolon-separated, `CHECK_ID`, `STATUS`, `COMPLIANCE`, ...).
+    ProwlerCsv,
     /// OCSF Compliance Finding (class 2003).
     Ocsf,
     /// AWS Security Hub ASFF.
@@ -53,6 +59,7 @@ impl std::str::FromStr for InputFormat {
         match s.trim().to_ascii_lowercase().as_str() {
             "neutral" => Ok(Self::Neutral),
             "prowler-ocsf" => Ok(Self::ProwlerOcsf),
+            "prowler-csv" => Ok(Self::ProwlerCsv),
             "ocsf" => Ok(Self::Ocsf),
             "asff" => Ok(Self::Asff),
             "powerpipe" | "steampipe" => Ok(Self::Powerpipe),
@@ -60,7 +67,7 @@ impl std::str::FromStr for InputFormat {
             _ => Err(Error::invalid_argument(
                 "$.format",
                 format!(
-                    "unknown results format `{s}`; expected prowler-ocsf, ocsf, asff, powerpipe, oscal-ar or neutral"
+                    "unknown results format `{s}`; expected prowler-ocsf, prowler-csv, ocsf, asff, powerpipe, oscal-ar or neutral"
                 ),
             )),
         }
@@ -93,6 +100,7 @@ pub fn convert(format: InputFormat, text: &str, opts: &AdapterOptions) -> Result
             }
         }
         InputFormat::ProwlerOcsf => Ok(each(json_items(text)?, |v, out| prowler_ocsf(v, opts, out))),
+        InputFormat::ProwlerCsv => prowler_csv(text, opts),
         InputFormat::Ocsf => Ok(each(json_items(text)?, |v, out| ocsf_compliance(v, opts, out))),
         InputFormat::Asff => {
             let v: Value = crate::json::from_json(text)?;
@@ -562,6 +570,84 @@ fn oscal_ar(text_in: &str, opts: &AdapterOptions) -> Result<Converted> {
                 Ok(x) => ok.push(x),
                 Err((field, message)) => bad.push(RecordError { line: None, index: Some(index - 1), field, message }),
             }
+        }
+    }
+    Ok((ok, bad))
+}
+
+/// `ISO27001-2022: A.8.5, A.8.2 | CIS-2.0: 1.10` → the ISO/IEC 27001 refs.
+fn compliance_cell(cell: &str) -> Vec<ControlRef> {
+    let mut v = Vec::new();
+    for part in cell.split('|') {
+        let Some((fw, list)) = part.split_once(':') else { continue };
+        if let Some(f) = iso_framework(fw) {
+            v.extend(
+                ids(&Value::String(list.to_owned())).into_iter().map(|id| ControlRef { framework: f.clone(), id }),
+            );
+        }
+    }
+    v
+}
+
+fn prowler_csv(text_in: &str, opts: &AdapterOptions) -> Result<Converted> {
+    let first = text_in.lines().next().unwrap_or("");
+    let delimiter = if first.contains(';') { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text_in.as_bytes());
+    let headers =
+        reader.headers().map_err(|e| Error::invalid_argument("$", format!("line 1: not a CSV header: {e}")))?.clone();
+    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let (Some(ci), Some(si)) = (col("CHECK_ID"), col("STATUS")) else {
+        return Err(Error::invalid_argument("$", "line 1: a Prowler CSV header names CHECK_ID and STATUS"));
+    };
+    let (ti, ri, rti, sevi, exti, compi, veri) = (
+        col("TIMESTAMP"),
+        col("RESOURCE_UID"),
+        col("RESOURCE_TYPE"),
+        col("SEVERITY"),
+        col("STATUS_EXTENDED"),
+        col("COMPLIANCE"),
+        col("PROWLER_VERSION"),
+    );
+    let mut ok = Vec::new();
+    let mut bad = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            Error::invalid_argument("$", format!("line {line}: not CSV: {e}"))
+        })?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).map(str::trim).filter(|s| !s.is_empty());
+        let res = (|| {
+            let check = get(Some(ci)).ok_or_else(|| ("CHECK_ID".to_owned(), "blank".to_owned()))?;
+            let status = match get(Some(si)).map(str::to_ascii_uppercase).as_deref() {
+                Some("PASS") => Status::Pass,
+                Some("FAIL") => Status::Fail,
+                Some("MANUAL") => Status::Manual,
+                other => return Err(("STATUS".to_owned(), format!("{other:?}: expected PASS, FAIL or MANUAL"))),
+            };
+            let observed_at = match get(ti) {
+                Some(t) => time(&t.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(t.to_owned())))
+                    .ok_or_else(|| ("TIMESTAMP".to_owned(), format!("not a date-time: `{t}`")))?,
+                None => opts.observed_at.ok_or_else(|| ("TIMESTAMP".to_owned(), "missing".to_owned()))?,
+            };
+            let mut r = base(
+                "prowler".into(),
+                get(veri).map(str::to_owned),
+                opts.run_id.clone(),
+                check.to_owned(),
+                status,
+                observed_at,
+            );
+            r.resource_id = get(ri).map(str::to_owned);
+            r.resource_type = get(rti).map(str::to_owned);
+            r.severity = get(sevi).and_then(ResultSeverity::from_word);
+            r.message = get(exti).map(str::to_owned);
+            r.controls = get(compi).map(compliance_cell).unwrap_or_default();
+            finish(r)
+        })();
+        match res {
+            Ok(r) => ok.push(r),
+            Err((field, message)) => bad.push(RecordError { line: Some(line), index: None, field, message }),
         }
     }
     Ok((ok, bad))
