@@ -91,6 +91,26 @@ for path in schemas:
         failed += 1
 print(f"ok   {len(schemas)} schemas: standard formats only, each with its $id")
 
-total = len(examples) + len(variants) + len(schemas)
+
+# The monitoring example's result records against schema/monitor-record.
+record_schema = json.load(open("schema/monitor-record.schema.json"))
+Draft202012Validator.check_schema(record_schema)
+records = Draft202012Validator(record_schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+runs = sorted(glob.glob("examples/monitoring/*.ndjson"))
+assert runs, "no monitoring results found"
+for path in runs:
+    bad = 0
+    for n, line in enumerate(open(path), 1):
+        if line.strip():
+            for e in list(records.iter_errors(json.loads(line)))[:5]:
+                print(f"FAIL {path}:{n}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
+                bad += 1
+    failed += bool(bad)
+    print(f"{'ok  ' if not bad else 'FAIL'} {path}")
+if records.is_valid({"source": {"tool": "x"}, "check": "c", "status": "failed", "observed_at": "2026-01-01T00:00:00Z"}):
+    print("FAIL record schema accepts an unknown status")
+    failed += 1
+
+total = len(examples) + len(variants) + len(schemas) + len(runs) + 1
 print(f"{total - failed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -155,6 +155,30 @@ case("schema-error", "schema", {"name": "error"}, cli=["schema", "error"])
 case("schema-unknown", "schema", {"name": "nope"})
 case("operations", "operations", {})
 
+# --- continuous monitoring (examples/monitoring, issue 14) ---------------------
+def ndjson(path):
+    with open(os.path.join(ROOT, path)) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+RUN1 = ndjson("examples/monitoring/run-2026-11-20.ndjson")
+RUN2 = ndjson("examples/monitoring/run-2026-11-27.ndjson")
+case("evaluate-northwind-results-text", "evaluate", {"as_of": D, "results": RUN1 + RUN2, "format": "text"}, N)
+case("monitor-summary-northwind-json", "monitor_summary", {"as_of": D, "results": RUN1 + RUN2}, N)
+case("monitor-summary-northwind-text", "monitor_summary", {"as_of": D, "results": RUN1 + RUN2, "format": "text"}, N)
+case("monitor-coverage-northwind-text", "monitor_coverage", {"as_of": D, "results": RUN2, "format": "text"}, N)
+case("monitor-drift-northwind-text", "monitor_drift",
+     {"from": "2026-11-22", "to": D, "results": RUN1, "newer_results": RUN2, "format": "text"}, N)
+with open(os.path.join(ROOT, "core/tests/monitor/asff.json")) as f:
+    ASFF = f.read()
+case("monitor-ingest-asff", "monitor_ingest", {"input_format": "asff", "input": ASFF})
+case("mapping-lint-text", "mapping_lint", {
+    "csv": "tool,check,framework,control\nprowler,iam_root_mfa_enabled,ISO27001-2022,A.8.5\n"
+           ",backup_plan,iso27001-2013,A.12.3.1\n,legal,iso27001-2013,A.18.2.3\n,bogus,iso27001-2022,9.9\n",
+    "format": "text"})
+case("error-monitor-bad-record", "monitor_summary",
+     {"as_of": D, "results": [dict(RUN1[0], status="failed")]}, N)
+
 # --- request errors -----------------------------------------------------------
 case("error-unknown-operation", "no_such_operation", {})
 case("error-unknown-request-field", "evaluate", {"as_of": D, "asof": D}, N)

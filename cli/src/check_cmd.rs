@@ -32,6 +32,11 @@ pub struct CheckArgs {
     /// Exit 1 when any finding is at least this severe.
     #[arg(long, value_enum, default_value = "blocker")]
     pub fail_on: FailOn,
+    /// Automated test results (normalised NDJSON from `isms monitor
+    /// ingest`, or a JSON array); repeatable. The `monitoring.*` rules
+    /// judge them.
+    #[arg(long)]
+    pub results: Vec<PathBuf>,
 }
 
 /// The output formats of `isms check`.
@@ -95,7 +100,12 @@ pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     let format = args.format.map_or(Format::text_or_json(args.json), Format::from);
     io::json_errors(format == Format::Json);
     let (isms, text) = io::load_isms_with_text(&args.file)?;
-    let eval = isms.evaluate(args.as_of.unwrap_or_else(io::today));
+    let as_of = args.as_of.unwrap_or_else(io::today);
+    let eval = if args.results.is_empty() {
+        isms.evaluate(as_of)
+    } else {
+        isms.evaluate_with_results(as_of, &crate::monitor_cmd::load_results(&args.results)?)
+    };
     let fails = eval.fails(args.fail_on.into());
     let uri = if let Some(uri) = args.uri {
         uri

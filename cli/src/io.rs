@@ -544,6 +544,49 @@ pub fn today() -> isms_core::model::Date {
     let epoch = isms_core::model::Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     epoch.checked_add_days(chrono::Days::new(secs / 86_400)).unwrap_or(epoch)
 }
+/// Streams a text file line by line (1-based line numbers), holding one
+/// line at a time; `-` reads standard input. Errors: unreadable file, a
+/// line that is not UTF-8 (named by its number), or what `f` returns.
+pub fn for_each_line(path: &Path, mut f: impl FnMut(u64, &str) -> Result<(), Failure>) -> Result<(), Failure> {
+    use std::io::BufRead;
+    let shown = path.display().to_string();
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| Failure::input(format!("cannot read {shown}: {e}")))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 16, file))
+    };
+    let mut reader = reader;
+    let mut buf = Vec::with_capacity(1024);
+    let mut line_no = 0u64;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Failure::input(format!("cannot read {shown}: {e}")))?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        let text = std::str::from_utf8(&buf)
+            .map_err(|e| Failure::input(format!("{shown}: line {line_no}: invalid UTF-8 ({e})")))?;
+        let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+        f(line_no, text)?;
+    }
+}
+
+/// Whether a file's first non-blank byte is `[` (a JSON array rather than
+/// NDJSON). Reads at most the first 4 KiB.
+pub fn starts_with_bracket(path: &Path) -> Result<bool, Failure> {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        return Ok(false);
+    }
+    let mut head = [0u8; 4096];
+    let mut f =
+        std::fs::File::open(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    let n = f.read(&mut head).map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    Ok(head[..n].iter().find(|b| !b.is_ascii_whitespace() && **b != 0xef && **b != 0xbb && **b != 0xbf) == Some(&b'['))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

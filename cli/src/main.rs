@@ -12,6 +12,7 @@ mod catalog_cmd;
 mod check_cmd;
 mod diff_cmd;
 mod io;
+mod monitor_cmd;
 mod nc_cmd;
 mod report_cmd;
 mod risk_cmd;
@@ -81,6 +82,12 @@ enum Command {
     Roadmap(roadmap_cmd::RoadmapArgs),
     /// Write one self-contained HTML readiness report.
     Report(report_cmd::ReportArgs),
+    /// Continuous monitoring: ingest scanner results, control health, coverage, drift.
+    #[command(subcommand)]
+    Monitor(monitor_cmd::MonitorCmd),
+    /// Check → control mapping tables.
+    #[command(subcommand)]
+    Mapping(monitor_cmd::MappingCmd),
     /// Run any operation of the engine on a JSON request (`isms call
     /// --list` names them): the generic entry point bindings share. Prints
     /// the response, or the error as JSON (schema `error`) with exit 2.
@@ -131,6 +138,8 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff_cmd::run(args),
         Command::Roadmap(args) => roadmap_cmd::run(args),
         Command::Report(args) => report_cmd::run(args),
+        Command::Monitor(cmd) => monitor_cmd::run(cmd),
+        Command::Mapping(cmd) => monitor_cmd::run_mapping(cmd),
         Command::Call { operation, file, request, list } => call(operation.as_deref(), file.as_deref(), &request, list),
     };
     match result {

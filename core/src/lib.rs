@@ -13,6 +13,7 @@ pub mod report;
 pub use error::{Error, Problem, Result};
 pub mod json;
 pub mod model;
+pub mod monitor;
 pub mod nc;
 pub mod risk;
 pub mod roadmap;

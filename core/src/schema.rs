@@ -134,5 +134,9 @@ fn named() -> Vec<Entry> {
         ("simulation", gen_schema::<crate::quant::DocumentSimulation>),
         ("drift", gen_schema::<crate::evaluate::Drift>),
         ("roadmap", gen_schema::<crate::roadmap::Roadmap>),
+        ("monitor-record", gen_schema::<crate::monitor::ResultRecord>),
+        ("monitor-summary", gen_schema::<crate::monitor::MonitorSummary>),
+        ("monitor-coverage", gen_schema::<crate::monitor::Coverage>),
+        ("mapping-lint", gen_schema::<crate::monitor::MappingLint>),
     ]
 }

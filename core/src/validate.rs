@@ -328,6 +328,17 @@ fn define_all<'a>(c: &mut Checker<'a>, d: &'a Document) {
 const PERSON: &[Kind] = &[Kind::Person];
 
 fn check_references(c: &mut Checker<'_>, d: &Document) {
+    if let Some(m) = &d.settings.monitoring {
+        for (i, x) in m.controls.iter().enumerate() {
+            c.annex_control(format!("$.settings.monitoring.controls[{i}].control"), &x.control);
+        }
+        for (i, o) in m.overrides.iter().enumerate() {
+            let p = format!("$.settings.monitoring.overrides[{i}]");
+            c.annex_control(format!("{p}.control"), &o.control);
+            c.text(format!("{p}.justification"), &o.justification, "an override's justification");
+            c.reference(format!("{p}.approved_by"), &o.approved_by, PERSON);
+        }
+    }
     c.text("$.organization.name".into(), &d.organization.name, "the organisation's name");
     c.opt_ref("$.scope.document", &d.scope.document, &[Kind::Document]);
     c.opt_ref("$.scope.approved_by", &d.scope.approved_by, PERSON);

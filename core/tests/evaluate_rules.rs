@@ -348,11 +348,24 @@ fn every_rule_fires_on_its_mutation_and_not_on_the_healthy_document() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Rules on automated test results (tests/monitor_semantics.rs).
+const AUTOMATED_TEST_RULES: &[&str] = &[
+    "monitoring.control_failing",
+    "monitoring.control_at_risk",
+    "monitoring.not_evaluated",
+    "monitoring.results_stale",
+    "monitoring.excluded_control_failing",
+    "monitoring.override_expired",
+];
+
 #[test]
 fn the_table_covers_every_rule_of_the_catalogue() {
     let table: std::collections::BTreeSet<&str> = cases().iter().map(|(r, _)| *r).collect();
     assert_eq!(table.len(), cases().len(), "duplicate rule in the table");
-    let catalogue: std::collections::BTreeSet<&str> = rules().iter().map(|r| r.id).collect();
+    // The rules on automated test results judge results, not the document:
+    // each is made to fire in tests/monitor_semantics.rs.
+    let catalogue: std::collections::BTreeSet<&str> =
+        rules().iter().map(|r| r.id).filter(|id| !AUTOMATED_TEST_RULES.contains(id)).collect();
     let missing: Vec<_> = catalogue.difference(&table).collect();
     let unknown: Vec<_> = table.difference(&catalogue).collect();
     assert!(missing.is_empty() && unknown.is_empty(), "untested rules {missing:?}; unknown ids {unknown:?}");

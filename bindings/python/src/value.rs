@@ -71,6 +71,11 @@ impl Serialize for Ser<'_> {
             Response::Json(x) => x.serialize(s),
             Response::Names(x) => x.serialize(s),
             Response::Operations(x) => x.serialize(s),
+            Response::MonitorSummary(x) => x.serialize(s),
+            Response::Coverage(x) => x.serialize(s),
+            Response::MonitorDrift(x) => x.serialize(s),
+            Response::Ingested(x) => x.serialize(s),
+            Response::MappingLint(x) => x.serialize(s),
         }
     }
 }

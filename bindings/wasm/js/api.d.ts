@@ -66,7 +66,23 @@ export declare class Isms extends IsmsBase {
   /** The self-contained HTML readiness report (`isms report`). */
   report(request: T.ReportRequest & { format?: "json" }): T.ReportResponse;
   report(request: T.ReportRequest & { format: "html" }): string;
+  /** Automated test results judged per Annex A control: health, freshness, failing checks. */
+  monitorSummary(request: T.MonitorSummaryRequest & { format?: "json" }): T.MonitorSummaryResponse;
+  monitorSummary(request: T.MonitorSummaryRequest & { format: "text" }): string;
+  /** Automation coverage: applicable controls with an automated check (clauses never count). */
+  monitorCoverage(request: T.MonitorCoverageRequest & { format?: "json" }): T.MonitorCoverageResponse;
+  monitorCoverage(request: T.MonitorCoverageRequest & { format: "text" }): string;
+  /** Controls that started or stopped failing their automated tests between two dates. */
+  monitorDrift(request: T.MonitorDriftRequest & { format?: "json" }): T.MonitorDriftResponse;
+  monitorDrift(request: T.MonitorDriftRequest & { format: "text" }): string;
 }
+
+/** A scanner's output (Prowler OCSF, OCSF, ASFF, Powerpipe, OSCAL) as neutral result records. */
+export declare function monitorIngest(request: T.MonitorIngestRequest & { format?: "json" }): T.MonitorIngestResponse;
+
+/** Lint of a check → control mapping table: unknown ids, 2013 ids, mixed editions, gaps. */
+export declare function mappingLint(request: T.MappingLintRequest & { format?: "json" }): T.MappingLintResponse;
+export declare function mappingLint(request: T.MappingLintRequest & { format: "text" }): string;
 
 /** Open FAIR simulation of one model. */
 export declare function simulateModel(request: T.SimulateModelRequest & { format?: "json" }): T.SimulateModelResponse;

@@ -114,6 +114,31 @@ export class Isms extends IsmsBase {
   report(request) {
     return this._run("report", request);
   }
+
+  /** Automated test results judged per Annex A control: health, freshness, failing checks. */
+  monitorSummary(request) {
+    return this._run("monitor_summary", request);
+  }
+
+  /** Automation coverage: applicable controls with an automated check (clauses never count). */
+  monitorCoverage(request) {
+    return this._run("monitor_coverage", request);
+  }
+
+  /** Controls that started or stopped failing their automated tests between two dates. */
+  monitorDrift(request) {
+    return this._run("monitor_drift", request);
+  }
+}
+
+/** A scanner's output (Prowler OCSF, OCSF, ASFF, Powerpipe, OSCAL) as neutral result records. */
+export function monitorIngest(request) {
+  return runFree("monitor_ingest", request);
+}
+
+/** Lint of a check → control mapping table: unknown ids, 2013 ids, mixed editions, gaps. */
+export function mappingLint(request) {
+  return runFree("mapping_lint", request);
 }
 
 /** Open FAIR simulation of one model. */

@@ -16,6 +16,14 @@ export interface Acceptance {
 /** Status of a treatment action. */
 export type ActionStatus = "planned" | "in_progress" | "done" | "cancelled";
 
+/** What an adapter needs beyond the text. */
+export interface AdapterOptions {
+  /** The time of results whose format carries none (Powerpipe); RFC 3339. */
+  observed_at?: string | null;
+  /** The run id to record (default: what the format says, if anything). */
+  run_id?: string | null;
+}
+
 /** How per-property (C, I, A) consequences combine into one consequence. */
 export type Aggregation = "max" | "mean" | "sum_capped";
 
@@ -35,6 +43,18 @@ export type Applicability = "applicable" | "excluded" | "not_addressed";
 
 /** The approach by which a risk's consequence is established (ISO/IEC 27005). */
 export type AppliedApproach = "asset_based" | "event_based";
+
+/** An override that set results aside. */
+export interface AppliedOverride {
+  /** The check it is limited to, if one. */
+  check?: string | null;
+  /** Who approved it. */
+  approved_by: string;
+  /** Its last day. */
+  expires_on: string;
+  /** Why. */
+  justification: string;
+}
 
 /** How risks are identified (ISO/IEC 27005:2022). */
 export type Approach = "asset_based" | "event_based" | "mixed";
@@ -344,6 +364,28 @@ export type ChangeKind = "added" | "removed" | "applicability_changed" | "status
 /** Why a matched finding counts as worsened or improved. */
 export type ChangeReason = "severity_raised" | "became_overdue" | "severity_lowered" | "no_longer_overdue";
 
+/** One failing (or erroring) check on one resource: what a finding cites. */
+export interface CheckResult {
+  /** The tool. */
+  tool: string;
+  /** The check id. */
+  check: string;
+  /** The resource (empty: account-wide). */
+  resource_id?: string;
+  /** The resource's type. */
+  resource_type?: string | null;
+  /** Its latest status. */
+  status: ResultStatus;
+  /** When it was last observed. */
+  observed_at: string;
+  /** Since when it has failed without an intervening pass. */
+  failing_since?: string | null;
+  /** The tool's message. */
+  message?: string | null;
+  /** The tool's severity. */
+  severity?: ResultSeverity | null;
+}
+
 /** A value per security property (each optional). */
 export interface Cia {
   /** Confidentiality. */
@@ -484,6 +526,38 @@ export interface ControlEffect {
   annual_cost?: number;
 }
 
+/** One control's automated status on a date. */
+export interface ControlHealth {
+  /** Annex A control id. */
+  control: string;
+  /** Its title. */
+  title: string;
+  /** The verdict. */
+  health: Health;
+  /** What the SoA says. */
+  soa: SoaStanding;
+  /** The newest result, on or before the date. */
+  last_observed: string;
+  /** Days a result of this control stays fresh. */
+  cadence_days: number;
+  /** Last day the newest result is fresh. */
+  fresh_until: string;
+  /** Since when the control fails (the longest-failing pair). */
+  failing_since?: string | null;
+  /** Whole days it has failed on the date. */
+  days_failing?: number | null;
+  /** The day a failure becomes a finding (end of the tolerance window). */
+  tolerance_ends?: string | null;
+  /** The severity of the finding a failing control gets. */
+  finding_severity?: Severity | null;
+  /** Counts of the latest status per (check, resource). */
+  counts: StatusCounts;
+  /** Fresh fails and errors, sorted (the evidence of a finding). */
+  failing: CheckResult[];
+  /** Active overrides that set results aside. */
+  overrides?: AppliedOverride[];
+}
+
 /** Owned, serializable view of a [`Control`], for JSON output. */
 export interface ControlInfo {
   /** Control number without the `A.` prefix, e.g. `"5.1"`. */
@@ -508,6 +582,32 @@ export interface ControlInfo {
   new_in_2022: boolean;
   /** ISO/IEC 27001:2013 predecessors, e.g. `["A.5.1.1", "A.5.1.2"]`. */
   predecessors_2013: string[];
+}
+
+/** How one Annex A control is monitored. */
+export interface ControlMonitoring {
+  /** Annex A control id, e.g. `8.8`. */
+  control: string;
+  /** Days its results stay fresh (default: `cadence_days`). */
+  cadence_days?: number | null;
+  /** Days a new failure is tolerated (default: `tolerance_days`). */
+  tolerance_days?: number | null;
+  /** A critical control: its failures are one severity higher. */
+  critical?: boolean;
+}
+
+/** A control a check is mapped to: a framework and an id in it. */
+export interface ControlRef {
+  /**
+   * `iso27001-2022` (Annex A 2022, or a clause 4–10), `iso27001-2013`, or
+   * any other framework's token (kept, not evaluated).
+   */
+  framework: string;
+  /**
+   * The id within the framework: `8.8` (2022, without `A.`), `A.12.6.1`
+   * (2013).
+   */
+  id: string;
 }
 
 /** `catalog_control`: one Annex A control. */
@@ -560,6 +660,39 @@ export interface Course {
   recurrence_days?: number | null;
   /** Vendor data, untouched. */
   extensions?: { [key: string]: unknown };
+}
+
+/**
+ * How much of the Statement of Applicability automated tests cover
+ * (`monitor_coverage`).
+ */
+export interface Coverage {
+  /** The date judged. */
+  as_of: string;
+  /** Annex A controls the SoA includes (the denominator). */
+  applicable: number;
+  /**
+   * Applicable controls with at least one automated check on or before
+   * the date (the numerator).
+   */
+  automated: number;
+  /** `automated / applicable` (0 when nothing is applicable). */
+  ratio: number;
+  /** Applicable controls with at least one fresh pass or fail. */
+  evaluated_fresh: number;
+  /** The automated applicable controls. */
+  automated_controls: string[];
+  /** The applicable controls no check covers. */
+  not_automated: string[];
+  /** Controls the SoA excludes that have results anyway. */
+  excluded_with_results: string[];
+  /** Controls the SoA does not decide that have results. */
+  undecided_with_results: string[];
+  /**
+   * Clauses 4–10 results were mapped to: never counted as automated
+   * (the management system is not tested by a scanner).
+   */
+  clauses_not_counted: string[];
 }
 
 /** A clause or control and its coverage. */
@@ -956,6 +1089,17 @@ export interface ErrorReport {
   problems: Problem[];
 }
 
+/** `evaluate`: the verdict on a date, optionally with automated test results. */
+export interface EvaluateRequest {
+  /** The date statuses, deadlines and freshness are judged on. */
+  as_of: string;
+  /**
+   * Automated test results (neutral records); the `monitoring.*` rules
+   * judge them. Absent: the document alone is evaluated.
+   */
+  results?: ResultRecord[] | null;
+}
+
 /** The result of [`evaluate`]. */
 export interface Evaluation {
   /** The date evaluated. */
@@ -1005,6 +1149,18 @@ export interface EvidenceLink {
   expires_on: string;
   /** Whether it is current on the statement's `as_of` date. */
   current: boolean;
+}
+
+/** An override past its expiry. */
+export interface ExpiredOverride {
+  /** Its control. */
+  control: string;
+  /** Its check, if one. */
+  check?: string | null;
+  /** Its last day. */
+  expires_on: string;
+  /** Who approved it. */
+  approved_by: string;
 }
 
 /** An audit by the certification body (checklist steps 14 and 16). */
@@ -1080,6 +1236,11 @@ export interface Finding {
    * independent of the message, the date and the order of the document.
    */
   fingerprint: string;
+  /**
+   * The automated test results behind a monitoring finding: the failing
+   * checks and resources (empty for findings from the document alone).
+   */
+  tests?: CheckResult[];
 }
 
 /** A finding present in both evaluations whose standing changed. */
@@ -1123,6 +1284,19 @@ export type Frequency = {
 
 /** Grade of an audit finding or nonconformity. */
 export type Grade = "major" | "minor" | "observation" | "opportunity";
+
+/** What the results say about one control on a date. */
+export type Health = "failing" | "at_risk" | "not_evaluated" | "passing" | "not_applicable" | "stale";
+
+/** A control whose health changed between two dates. */
+export interface HealthChange {
+  /** Annex A control id. */
+  control: string;
+  /** Its health on the first date (absent: no results yet). */
+  before?: Health | null;
+  /** Its health on the second date (absent: no results any more). */
+  after?: Health | null;
+}
 
 /** One cell of the map. */
 export interface HeatCell {
@@ -1199,6 +1373,17 @@ export interface IndependenceConflict {
   owns: EntityRef[];
 }
 
+/** The result of `monitor_ingest`. */
+export interface Ingested {
+  /** The records read, normalised. */
+  records: ResultRecord[];
+  /** Every item that could not be read, with where and why. */
+  rejected: RecordError[];
+}
+
+/** An input format of `monitor_ingest`. */
+export type InputFormat = "neutral" | "prowler-ocsf" | "prowler-csv" | "ocsf" | "asff" | "powerpipe" | "oscal-ar";
+
 /** An interested party and what it requires (4.2). */
 export interface InterestedParty {
   /** Unique id. */
@@ -1242,6 +1427,9 @@ export interface InternalAudit {
 /** Whether an issue arises inside or outside the organisation. */
 export type IssueKind = "internal" | "external";
 
+/** How bad a lint issue is. */
+export type IssueLevel = "error" | "warning";
+
 /** One point of the loss exceedance curve. */
 export interface LecPoint {
   /** Annual loss. */
@@ -1273,6 +1461,24 @@ export interface LevelResult {
   above_appetite: boolean;
   /** `likelihood × consequence`, a tie-breaker within a level. */
   score: number;
+}
+
+/** One finding of the lint. */
+export interface LintIssue {
+  /** 1-based CSV line (0: the table as a whole). */
+  line: number;
+  /** Error or warning. */
+  level: IssueLevel;
+  /**
+   * Stable code: `unknown_control`, `unknown_2013_control`,
+   * `split_2013`, `merged_2013`, `clause_not_control`,
+   * `other_framework`, `blank_field`, `duplicate_row`, `mixed_editions`.
+   */
+  code: string;
+  /** The column concerned. */
+  field: string;
+  /** What is wrong. */
+  message: string;
 }
 
 /** A management review (9.3, checklist step 11). */
@@ -1355,6 +1561,41 @@ export interface MappingInfo {
 /** How a 2013 control relates to its 2022 successor. */
 export type MappingKind = "one_to_one" | "merged" | "split";
 
+/** The lint of a mapping table (`mapping_lint`). */
+export interface MappingLint {
+  /** Whether no issue is an error. */
+  ok: boolean;
+  /** Data rows read. */
+  rows: number;
+  /** Distinct check ids. */
+  checks: number;
+  /** Editions the table uses (`iso27001-2013`, `iso27001-2022`). */
+  editions: string[];
+  /** Issues, by line. */
+  issues: LintIssue[];
+  /** 2022 controls some check covers. */
+  covered: string[];
+  /**
+   * Controls no check covers: the applicable controls of the document's
+   * SoA when one is given, else all 93 Annex A controls.
+   */
+  uncovered: string[];
+}
+
+/** `mapping_lint`: a check → control mapping table. */
+export interface MappingLintRequest {
+  /**
+   * The table (CSV with the columns check, framework, control, and
+   * optionally tool).
+   */
+  csv: string;
+  /**
+   * A document whose SoA says which controls are applicable (validated);
+   * without it, coverage is judged against all 93 controls.
+   */
+  document?: Document | null;
+}
+
 /** `catalog_mapping`: the 2013 → 2022 correspondence, optionally one control. */
 export interface MappingRequest {
   /** Only the 2022 successors of this 2013 control, e.g. `A.18.2.3`. */
@@ -1423,6 +1664,127 @@ export type MilestoneKind = "stage1" | "stage2" | "major_nc_closure" | "certific
 export interface ModelRequest {
   /** The model. */
   model: FairModel;
+}
+
+/** What changed between two monitoring summaries (`monitor_drift`). */
+export interface MonitorDrift {
+  /** The first date. */
+  from: string;
+  /** The second date. */
+  to: string;
+  /** Controls failing or at risk on `to` that were not on `from`. */
+  started_failing: HealthChange[];
+  /** Controls failing or at risk on `from` that are not on `to`. */
+  stopped_failing: HealthChange[];
+  /** Controls failing or at risk on both dates. */
+  still_failing: HealthChange[];
+  /** Every other change of health. */
+  other_changes: HealthChange[];
+}
+
+/** `monitor_drift`: control health on two dates. */
+export interface MonitorDriftRequest {
+  /** The first date. */
+  from: string;
+  /** The second date. */
+  to: string;
+  /** The results known on `from` (neutral records). */
+  results: ResultRecord[];
+  /**
+   * Later results, added to `results` for `to` (default none: the same
+   * results judged on both dates).
+   */
+  newer_results?: ResultRecord[];
+}
+
+/** `monitor_ingest`: a scanner's output converted to neutral records. */
+export interface MonitorIngestRequest {
+  /** The input's format. */
+  input_format: InputFormat;
+  /** The scanner's output, as text. */
+  input: string;
+  /**
+   * A check → control mapping table (CSV; see `mapping_lint`) adding
+   * controls to the records.
+   */
+  mapping?: string | null;
+  /** Run id and a default observation time. */
+  options?: AdapterOptions;
+}
+
+/**
+ * An approved override: failing or erroring results of a control (all its
+ * checks, or one) are set aside until `expires_on`.
+ */
+export interface MonitorOverride {
+  /** Annex A control id. */
+  control: string;
+  /** Only this check id (default: every check of the control). */
+  check?: string | null;
+  /** Why the results may be set aside (required, not blank). */
+  justification: string;
+  /** Who approved it (a person of the document). */
+  approved_by: string;
+  /** Last day the override holds; from the day after, the results count again. */
+  expires_on: string;
+}
+
+/** `monitor_summary` and `monitor_coverage`: results judged on a date. */
+export interface MonitorRequest {
+  /** The date judged (results observed later are ignored). */
+  as_of: string;
+  /** The results (neutral records). */
+  results: ResultRecord[];
+}
+
+/** Every control's automated status on a date (`monitor_summary`). */
+export interface MonitorSummary {
+  /** The date judged. */
+  as_of: string;
+  /** Records read. */
+  records: number;
+  /** Records mapped to no Annex A 2022 control (kept out of every verdict). */
+  unmapped_records: number;
+  /**
+   * Controls with at least one result on or before the date, in
+   * catalogue order.
+   */
+  controls: ControlHealth[];
+  /**
+   * Clauses 4–10 results were mapped to: noted, never evaluated or
+   * counted as automated.
+   */
+  clauses_referenced: string[];
+  /** 2013 controls with several 2022 successors, not counted. */
+  ambiguous_2013: string[];
+  /** Overrides past their expiry: their results count again. */
+  expired_overrides: ExpiredOverride[];
+}
+
+/** The monitoring policy (`settings.monitoring`). Every field has a default. */
+export interface MonitoringSettings {
+  /**
+   * Days an automated result stays fresh when its control sets no
+   * cadence of its own. Default 7 (weekly scans).
+   */
+  cadence_days?: number;
+  /**
+   * Days a control may fail after its first failing result before the
+   * failure becomes a finding (until then it is "at risk"). Default 3.
+   */
+  tolerance_days?: number;
+  /**
+   * Days of continuous failure after which a finding is one severity
+   * higher. Default 30.
+   */
+  escalate_after_days?: number;
+  /** Per-control cadence, tolerance and criticality. */
+  controls?: ControlMonitoring[];
+  /**
+   * Approved overrides of test results (false positives, compensating
+   * controls), each with a justification, an approver and an expiry.
+   */
+  overrides?: MonitorOverride[];
 }
 
 /**
@@ -2041,6 +2403,21 @@ export interface ReadinessDelta {
   themes: ScoreDelta[];
 }
 
+/** A record that could not be read: where, which field, and why. */
+export interface RecordError {
+  /** 1-based line of the input (NDJSON), when known. */
+  line?: number | null;
+  /** 0-based index in the input array (JSON array input), when known. */
+  index?: number | null;
+  /**
+   * JSON path of the offending field within the record (`$` for the
+   * record as a whole).
+   */
+  field: string;
+  /** What is wrong. */
+  message: string;
+}
+
 /** Repeated nonconformities against one requirement. */
 export interface Recurrence {
   /** `control` or `clause`. */
@@ -2137,6 +2514,60 @@ export interface ResolvedMethodology {
   /** How C, I, A consequences combine. */
   aggregation: Aggregation;
 }
+
+/** Where the raw evidence of a result is kept. */
+export interface ResultEvidence {
+  /** URI of the evidence (report, log, screenshot). */
+  uri: string;
+  /** SHA-256 of the evidence, 64 hex digits. */
+  sha256?: string | null;
+}
+
+/** One automated test result: one check on one resource in one run. */
+export interface ResultRecord {
+  /** The tool and run. */
+  source: ResultSource;
+  /** The tool's check id, e.g. `iam_root_mfa_enabled`. */
+  check: string;
+  /** The outcome. */
+  status: ResultStatus;
+  /** When the check observed the resource (RFC 3339 date-time). */
+  observed_at: string;
+  /**
+   * The resource checked (ARN, host name, repository, ...); absent for
+   * account-wide checks.
+   */
+  resource_id?: string | null;
+  /** The resource's type, e.g. `AwsIamUser`. */
+  resource_type?: string | null;
+  /**
+   * The controls the check is mapped to (may be empty when a mapping
+   * table supplies them).
+   */
+  controls?: ControlRef[];
+  /** The tool's message. */
+  message?: string | null;
+  /** The tool's severity of a failure. */
+  severity?: ResultSeverity | null;
+  /** The raw evidence. */
+  evidence?: ResultEvidence | null;
+}
+
+/** How severe the tool says a failure of the check is. */
+export type ResultSeverity = "critical" | "high" | "medium" | "low" | "info";
+
+/** The tool and run a result comes from. */
+export interface ResultSource {
+  /** Tool name, e.g. `prowler`. */
+  tool: string;
+  /** Tool version. */
+  version?: string | null;
+  /** Identifier of the run (scan) that produced the result. */
+  run_id?: string | null;
+}
+
+/** The outcome of one check on one resource. */
+export type ResultStatus = "fail" | "error" | "manual" | "pass" | "not_applicable";
 
 /** A risk in the register (6.1.2, 8.2; checklist steps 5–6). */
 export interface Risk {
@@ -2530,6 +2961,12 @@ export interface Settings {
    * a very small organisation may have to allow it.
    */
   nc_verifier_may_be_implementer?: boolean;
+  /**
+   * Continuous monitoring from automated tests: cadence, tolerance,
+   * overrides; absent means the documented defaults of
+   * [`MonitoringSettings`].
+   */
+  monitoring?: MonitoringSettings | null;
   /** Vendor data, untouched. */
   extensions?: { [key: string]: unknown };
 }
@@ -2696,6 +3133,9 @@ export interface SoaIssue {
 /** A completeness or consistency problem of the statement. */
 export type SoaIssueKind = "not_addressed" | "exclusion_without_justification" | "inclusion_without_reason" | "implemented_without_current_evidence" | "relied_on_but_excluded" | "relied_on_but_not_addressed" | "risk_treatment_reason_unreferenced";
 
+/** What the SoA says of a control with results. */
+export type SoaStanding = "applicable" | "excluded" | "undecided";
+
 /** Where the expectation for a piece of documented information comes from. */
 export type Source = "clause_text" | "annex_a_expected";
 
@@ -2788,6 +3228,24 @@ export interface StatementSummary {
 
 /** Where a dated item stands on a given day. */
 export type Status = "done" | "upcoming" | "due_soon" | "overdue" | "missed";
+
+/** Latest statuses of a control's (check, resource) pairs. */
+export interface StatusCounts {
+  /** Fresh passes. */
+  pass: number;
+  /** Fresh fails (overridden ones excluded). */
+  fail: number;
+  /** Fresh errors (overridden ones excluded). */
+  error: number;
+  /** Fresh manual checks. */
+  manual: number;
+  /** Fresh not-applicable results. */
+  not_applicable: number;
+  /** Pairs whose latest result is no longer fresh. */
+  stale: number;
+  /** Fails and errors set aside by an active override. */
+  overridden: number;
+}
 
 /** A finding that stands in a step's way. */
 export interface StepBlocker {
@@ -3003,9 +3461,6 @@ export type DocumentRequest = NoParams;
 /** `DocumentResponse`. */
 export type DocumentResponse = Document;
 
-/** `EvaluateRequest`. */
-export type EvaluateRequest = AsOfRequest;
-
 /** `EvaluateResponse`. */
 export type EvaluateResponse = Evaluation;
 
@@ -3099,6 +3554,27 @@ export type RoadmapResponse = Roadmap;
 export type ReportRequest = AsOfRequest;
 
 export type ReportResponse = string;
+
+/** `MonitorSummaryRequest`. */
+export type MonitorSummaryRequest = MonitorRequest;
+
+/** `MonitorSummaryResponse`. */
+export type MonitorSummaryResponse = MonitorSummary;
+
+/** `MonitorCoverageRequest`. */
+export type MonitorCoverageRequest = MonitorRequest;
+
+/** `MonitorCoverageResponse`. */
+export type MonitorCoverageResponse = Coverage;
+
+/** `MonitorDriftResponse`. */
+export type MonitorDriftResponse = MonitorDrift;
+
+/** `MonitorIngestResponse`. */
+export type MonitorIngestResponse = Ingested;
+
+/** `MappingLintResponse`. */
+export type MappingLintResponse = MappingLint;
 
 /** `SimulateModelResponse`. */
 export type SimulateModelResponse = SimulationResult;
@@ -3197,6 +3673,11 @@ export interface Operations {
   nc_transition: { request: NcTransitionRequest; response: NcTransitionResponse; formats: "json"; needsDocument: true };
   roadmap: { request: RoadmapRequest; response: RoadmapResponse; formats: "json" | "text" | "mermaid"; needsDocument: true };
   report: { request: ReportRequest; response: ReportResponse; formats: "html" | "json"; needsDocument: true };
+  monitor_summary: { request: MonitorSummaryRequest; response: MonitorSummaryResponse; formats: "json" | "text"; needsDocument: true };
+  monitor_coverage: { request: MonitorCoverageRequest; response: MonitorCoverageResponse; formats: "json" | "text"; needsDocument: true };
+  monitor_drift: { request: MonitorDriftRequest; response: MonitorDriftResponse; formats: "json" | "text"; needsDocument: true };
+  monitor_ingest: { request: MonitorIngestRequest; response: MonitorIngestResponse; formats: "json"; needsDocument: false };
+  mapping_lint: { request: MappingLintRequest; response: MappingLintResponse; formats: "json" | "text"; needsDocument: false };
   simulate_model: { request: SimulateModelRequest; response: SimulateModelResponse; formats: "json"; needsDocument: false };
   simulate_portfolio: { request: SimulatePortfolioRequest; response: SimulatePortfolioResponse; formats: "json"; needsDocument: false };
   compare: { request: CompareRequest; response: CompareResponse; formats: "json"; needsDocument: false };

@@ -21,12 +21,16 @@
 //! [`validate`] returns every problem of any parsed document, and
 //! [`Isms::new`] returns them all in [`Error::Invalid`].
 mod format;
+mod monitor;
 mod ops;
 mod requests;
 mod response;
 mod text;
 
 pub use format::Format;
+pub use monitor::{
+    MAX_LISTED_RECORD_ERRORS, ResultStream, mapping_lint, mapping_table, monitor_ingest, record_errors, record_line,
+};
 pub use ops::{Operation, OperationInfo, call, call_document, error_json, operation, operations};
 pub use requests::*;
 pub use response::Response;

@@ -4,6 +4,7 @@
 //! JSON Schemas are published from this table (`crate::schema` registers
 //! `<name>.request` and `<name>.response` for every entry) and nothing that
 //! crosses a boundary can go unpublished.
+use super::monitor::observations;
 use super::*;
 use crate::catalog::{self, Attribute, ControlInfo, MappingInfo, Theme};
 use crate::model::RiskMethodology;
@@ -136,8 +137,11 @@ static OPERATIONS: &[Operation] = &[
         NoParams => Document, [Json],
         |i, _r| Ok(Response::Document(i.document().clone()))),
     op!(doc "evaluate", "The continuous-monitoring verdict: findings, readiness, Stage 1/2 (`isms check`).",
-        AsOfRequest => Evaluation, [Json, Text, Sarif, Junit, Github],
-        |i, r| Ok(Response::Evaluation(i.evaluate(r.as_of)))),
+    EvaluateRequest => Evaluation, [Json, Text, Sarif, Junit, Github],
+    |i, r| Ok(Response::Evaluation(match r.results {
+        None => i.evaluate(r.as_of),
+        Some(results) => i.evaluate_with_results(r.as_of, &observations(results, "$.results")?),
+    }))),
     op!(doc "verdict", "Whether the evaluation fails at a severity threshold (`isms check --fail-on`).",
         VerdictRequest => Verdict, [Json, Text],
         |i, r| Ok(Response::Verdict(i.verdict(r.as_of, r.fail_on)))),
@@ -198,6 +202,29 @@ static OPERATIONS: &[Operation] = &[
     op!(doc "report", "The self-contained HTML readiness report (`isms report`).",
         AsOfRequest => String, [Html, Json],
         |i, r| Ok(Response::Report(i.report_html(r.as_of)?))),
+    op!(doc "monitor_summary", "Automated test results judged per Annex A control: health, freshness, failing checks.",
+        MonitorRequest => crate::monitor::MonitorSummary, [Json, Text],
+        |i, r| Ok(Response::MonitorSummary(i.monitor_summary(r.as_of, &observations(r.results, "$.results")?)))),
+    op!(doc "monitor_coverage", "Automation coverage: applicable controls with an automated check (clauses never count).",
+        MonitorRequest => crate::monitor::Coverage, [Json, Text],
+        |i, r| Ok(Response::Coverage(i.monitor_coverage(r.as_of, &observations(r.results, "$.results")?)))),
+    op!(doc "monitor_drift", "Controls that started or stopped failing their automated tests between two dates.",
+    MonitorDriftRequest => crate::monitor::MonitorDrift, [Json, Text],
+    |i, r| {
+        let before = observations(r.results, "$.results")?;
+        let mut after = before.clone();
+        after.merge(observations(r.newer_results, "$.newer_results")?);
+        Ok(Response::MonitorDrift(i.monitor_drift(r.from, &before, r.to, &after)))
+    }),
+    op!(free "monitor_ingest", "A scanner's output (Prowler OCSF, OCSF, ASFF, Powerpipe, OSCAL) as neutral result records.",
+        MonitorIngestRequest => Ingested, [Json],
+        |r| Ok(Response::Ingested(monitor_ingest(r.input_format, &r.input, r.mapping.as_deref(), &r.options)?))),
+    op!(free "mapping_lint", "Lint of a check → control mapping table: unknown ids, 2013 ids, mixed editions, gaps.",
+    MappingLintRequest => crate::monitor::MappingLint, [Json, Text],
+    |r| {
+        let doc = r.document.map(Isms::new).transpose().map_err(|e| nest_invalid(e, "$.document"))?;
+        Ok(Response::MappingLint(mapping_lint(&r.csv, doc.as_ref())?))
+    }),
     op!(free "simulate_model", "Open FAIR simulation of one model.",
         SimulateModelRequest => SimulationResult, [Json],
         |r| Ok(Response::Simulation(simulate_model(&r.model, &r.options)?))),

@@ -358,3 +358,85 @@ impl From<&crate::evaluate::Rule> for CatalogRule {
         }
     }
 }
+
+/// `evaluate`: the verdict on a date, optionally with automated test results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluateRequest {
+    /// The date statuses, deadlines and freshness are judged on.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
+    pub as_of: Date,
+    /// Automated test results (neutral records); the `monitoring.*` rules
+    /// judge them. Absent: the document alone is evaluated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<crate::monitor::ResultRecord>>,
+}
+
+/// `monitor_summary` and `monitor_coverage`: results judged on a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MonitorRequest {
+    /// The date judged (results observed later are ignored).
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
+    pub as_of: Date,
+    /// The results (neutral records).
+    pub results: Vec<crate::monitor::ResultRecord>,
+}
+
+/// `monitor_drift`: control health on two dates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MonitorDriftRequest {
+    /// The first date.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
+    pub from: Date,
+    /// The second date.
+    #[serde(deserialize_with = "crate::model::iso_date::date")]
+    pub to: Date,
+    /// The results known on `from` (neutral records).
+    pub results: Vec<crate::monitor::ResultRecord>,
+    /// Later results, added to `results` for `to` (default none: the same
+    /// results judged on both dates).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub newer_results: Vec<crate::monitor::ResultRecord>,
+}
+
+/// `monitor_ingest`: a scanner's output converted to neutral records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MonitorIngestRequest {
+    /// The input's format.
+    pub input_format: crate::monitor::InputFormat,
+    /// The scanner's output, as text.
+    pub input: String,
+    /// A check → control mapping table (CSV; see `mapping_lint`) adding
+    /// controls to the records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<String>,
+    /// Run id and a default observation time.
+    #[serde(default)]
+    pub options: crate::monitor::AdapterOptions,
+}
+
+/// The result of `monitor_ingest`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ingested {
+    /// The records read, normalised.
+    pub records: Vec<crate::monitor::ResultRecord>,
+    /// Every item that could not be read, with where and why.
+    pub rejected: Vec<crate::monitor::RecordError>,
+}
+
+/// `mapping_lint`: a check → control mapping table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MappingLintRequest {
+    /// The table (CSV with the columns check, framework, control, and
+    /// optionally tool).
+    pub csv: String,
+    /// A document whose SoA says which controls are applicable (validated);
+    /// without it, coverage is judged against all 93 controls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Document>,
+}

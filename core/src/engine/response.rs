@@ -90,6 +90,16 @@ pub enum Response {
     Names(Vec<String>),
     /// `operations`: the operations table.
     Operations(Vec<super::OperationInfo>),
+    /// `monitor_summary`.
+    MonitorSummary(crate::monitor::MonitorSummary),
+    /// `monitor_coverage`.
+    Coverage(crate::monitor::Coverage),
+    /// `monitor_drift`.
+    MonitorDrift(crate::monitor::MonitorDrift),
+    /// `monitor_ingest`.
+    Ingested(super::Ingested),
+    /// `mapping_lint`.
+    MappingLint(crate::monitor::MappingLint),
 }
 
 impl Response {
@@ -133,6 +143,11 @@ impl Response {
             Response::Json(x) => to_json(x),
             Response::Names(x) => to_json(x),
             Response::Operations(x) => to_json(x),
+            Response::MonitorSummary(x) => to_json(x),
+            Response::Coverage(x) => to_json(x),
+            Response::MonitorDrift(x) => to_json(x),
+            Response::Ingested(x) => to_json(x),
+            Response::MappingLint(x) => to_json(x),
         }
     }
 
@@ -172,6 +187,9 @@ impl Response {
             Response::Json(_) => &[Json],
             Response::Names(_) => &[Json, Text],
             Response::Operations(_) => &[Json],
+            Response::MonitorSummary(_) | Response::Coverage(_) | Response::MonitorDrift(_) => &[Json, Text],
+            Response::MappingLint(_) => &[Json, Text],
+            Response::Ingested(_) => &[Json],
         }
     }
 

@@ -37,6 +37,10 @@ pub(super) fn render_text(r: &Response, format: Format, doc: Option<&Document>) 
         Response::Clauses(c) => text::clauses(c),
         Response::MandatoryDocuments(d) => text::mandatory_documents(d),
         Response::Names(n) => text::names(n),
+        Response::MonitorSummary(m) => crate::monitor::text::summary(m),
+        Response::Coverage(c) => crate::monitor::text::coverage(c),
+        Response::MonitorDrift(d) => crate::monitor::text::drift(d),
+        Response::MappingLint(l) => crate::monitor::text::lint(l),
         _ => return None,
     };
     Some(escape_terminal(&s).into_owned())

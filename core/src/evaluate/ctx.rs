@@ -24,6 +24,8 @@ pub struct Ctx<'a> {
     pub(crate) assessment: Option<crate::risk::Assessment>,
     /// Risk id -> index into `assessment.risks` (document order).
     pub(crate) risk_index: HashMap<&'a str, usize>,
+    /// Automated test results judged on `as_of`, when given.
+    pub(crate) monitor: Option<&'a crate::monitor::MonitorSummary>,
 }
 
 impl<'a> Ctx<'a> {
@@ -88,6 +90,7 @@ impl<'a> Ctx<'a> {
             completions,
             assessment,
             risk_index: doc.risks.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect(),
+            monitor: None,
         }
     }
 
@@ -149,6 +152,7 @@ pub struct Draft {
     due_on: Option<Date>,
     severity: Option<Severity>,
     remediation: Option<String>,
+    tests: Vec<crate::monitor::CheckResult>,
 }
 
 impl Draft {
@@ -179,6 +183,11 @@ impl Draft {
     /// Overrides the rule's default severity.
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = Some(severity);
+        self
+    }
+    /// Cites the automated test results behind the finding.
+    pub fn tests(mut self, tests: Vec<crate::monitor::CheckResult>) -> Self {
+        self.tests = tests;
         self
     }
     /// Overrides the rule's remediation hint.
@@ -261,6 +270,7 @@ impl Out {
             due_on: d.due_on,
             remediation: d.remediation.unwrap_or_else(|| r.remediation.to_owned()),
             fingerprint,
+            tests: d.tests,
         });
     }
 

@@ -310,6 +310,7 @@ mod tests {
             due_on: due.map(d),
             remediation: "fix".into(),
             stages: Vec::new(),
+            tests: Vec::new(),
         }
     }
 

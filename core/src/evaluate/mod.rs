@@ -143,6 +143,10 @@ pub struct Finding {
     /// digits, FNV-1a 64): the same while the underlying problem is the same,
     /// independent of the message, the date and the order of the document.
     pub fingerprint: String,
+    /// The automated test results behind a monitoring finding: the failing
+    /// checks and resources (empty for findings from the document alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tests: Vec<crate::monitor::CheckResult>,
 }
 
 /// Counts of findings by severity.
@@ -241,7 +245,15 @@ fn entity_token(k: EntityKind) -> String {
 /// calls it on a document validated once. Never panics on an invalid
 /// document; unresolved references are skipped.
 pub fn evaluate(doc: &Document, as_of: Date) -> Evaluation {
-    let ctx = Ctx::new(doc, as_of);
+    evaluate_with(doc, as_of, None)
+}
+
+/// [`evaluate`] with the automated test results of continuous monitoring
+/// (a [`crate::monitor::MonitorSummary`] on the same date): the
+/// `monitoring.*` rules judge them; without a summary they do not apply.
+pub fn evaluate_with(doc: &Document, as_of: Date, monitor: Option<&crate::monitor::MonitorSummary>) -> Evaluation {
+    let mut ctx = Ctx::new(doc, as_of);
+    ctx.monitor = monitor;
     let mut findings = Vec::new();
     let mut outcomes = Vec::with_capacity(rules().len());
     let mut per_rule = Vec::with_capacity(rules().len());

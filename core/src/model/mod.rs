@@ -19,6 +19,7 @@ mod assurance;
 mod entity;
 mod fair;
 mod governance;
+mod monitoring;
 mod operations;
 mod pointer;
 mod risk;
@@ -27,6 +28,7 @@ pub use assurance::*;
 pub use entity::{EntityKind, EntityRef};
 pub use fair::{ControlEffect, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, SecondaryLoss, Vulnerability};
 pub use governance::*;
+pub use monitoring::{ControlMonitoring, MonitorOverride, MonitoringSettings};
 pub use operations::*;
 pub use pointer::Pointers;
 pub use risk::*;
@@ -173,6 +175,11 @@ pub struct Settings {
     /// a very small organisation may have to allow it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub nc_verifier_may_be_implementer: bool,
+    /// Continuous monitoring from automated tests: cadence, tolerance,
+    /// overrides; absent means the documented defaults of
+    /// [`MonitoringSettings`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monitoring: Option<MonitoringSettings>,
     /// Vendor data, untouched.
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -189,6 +196,7 @@ impl Default for Settings {
             warning_window_days: 30,
             nc_deadlines: None,
             nc_verifier_may_be_implementer: false,
+            monitoring: None,
             extensions: Extensions::new(),
         }
     }

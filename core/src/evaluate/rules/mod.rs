@@ -7,6 +7,7 @@ pub(super) mod documents_evidence;
 pub(super) mod internal_audit;
 pub(super) mod leadership_roles;
 pub(super) mod management_review;
+pub(super) mod monitoring;
 pub(super) mod nonconformity;
 pub(super) mod objectives;
 pub(super) mod risk;

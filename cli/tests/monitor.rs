@@ -1,0 +1,186 @@
+//! `isms monitor ingest|summary|coverage|drift`, `isms check --results` and
+//! `isms mapping lint` end to end, on the Northwind example's two weekly
+//! runs (examples/monitoring) and the adapters' sample files.
+#![allow(clippy::unwrap_used)]
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn isms(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_isms")).args(args).current_dir(root()).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("isms-cli-monitor-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+const DOC: &str = "examples/northwind-saas.json";
+const RUN1: &str = "examples/monitoring/run-2026-11-20.ndjson";
+const RUN2: &str = "examples/monitoring/run-2026-11-27.ndjson";
+
+#[test]
+fn check_with_results_shows_findings_from_tests() {
+    let o = isms(&["check", DOC, "--as-of", "2026-11-29", "--results", RUN1, "--results", RUN2]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("[monitoring.control_failing] A.8.24")
+            && text.contains("s3_bucket_kms_encryption on arn:aws:s3:::nw-exports"),
+        "{text}"
+    );
+    assert!(text.contains("[monitoring.control_at_risk] A.8.8"), "{text}");
+    assert!(text.contains("[monitoring.not_evaluated] A.8.15"), "{text}");
+    // Bob's MFA was fixed in the second run: no finding for 8.5.
+    assert!(!text.contains("A.8.5 Authentication"), "{text}");
+    let plain = stdout(&isms(&["check", DOC, "--as-of", "2026-11-29"]));
+    assert!(!plain.contains("[monitoring."), "{plain}");
+    let json = isms(&["check", DOC, "--as-of", "2026-11-29", "--json", "--results", RUN1, "--results", RUN2]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "monitoring.control_failing").unwrap();
+    assert_eq!(f["tests"][0]["resource_id"], "arn:aws:s3:::nw-exports");
+}
+
+#[test]
+fn drift_between_the_two_runs() {
+    let o = isms(&[
+        "monitor",
+        "drift",
+        DOC,
+        "--from",
+        "2026-11-22",
+        "--to",
+        "2026-11-29",
+        "--results",
+        RUN1,
+        "--newer",
+        RUN2,
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a control started failing");
+    let text = stdout(&o);
+    let started = text.split("Stopped failing").next().unwrap();
+    assert!(started.contains("A.8.8"), "{text}");
+    let stopped = text.split("Stopped failing").nth(1).unwrap().split("Still failing").next().unwrap();
+    assert!(stopped.contains("A.8.5"), "{text}");
+    assert!(text.contains("A.8.15   passing -> not_evaluated"), "{text}");
+}
+
+#[test]
+fn coverage_is_honest() {
+    let o = isms(&["monitor", "coverage", DOC, "--as-of", "2026-11-29", "--results", RUN2, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["applicable"], 86);
+    assert_eq!(v["automated"], 8);
+    assert_eq!(v["clauses_not_counted"], serde_json::json!(["9.1"]));
+    assert_eq!(v["excluded_with_results"], serde_json::json!(["7.4"]));
+    assert!(v["automated_controls"].as_array().unwrap().contains(&"8.32".into()), "2013 A.12.1.2 counts as 8.32");
+}
+
+#[test]
+fn summary_lists_control_health() {
+    let o = isms(&["monitor", "summary", DOC, "--as-of", "2026-11-29", "--results", RUN1, "--results", RUN2]);
+    let text = stdout(&o);
+    assert!(text.contains("A.8.24   failing") && text.contains("A.7.4    not_evaluated"), "{text}");
+    assert!(text.contains("[excluded by the SoA]"), "{text}");
+}
+
+#[test]
+fn ingest_writes_normalised_ndjson_and_refuses_bad_records() {
+    let out = tmp("asff.ndjson");
+    // The sample has a threat finding without Compliance.Status: refused, nothing written.
+    let o = isms(&[
+        "monitor",
+        "ingest",
+        "core/tests/monitor/asff.json",
+        "--format",
+        "asff",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("record 3") && err.contains("$.Compliance.Status") && err.contains("nothing written"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    // Prowler OCSF without the broken record: written, then read back by check.
+    let src: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(root().join("core/tests/monitor/prowler-ocsf.json")).unwrap())
+            .unwrap();
+    let good = tmp("prowler.json");
+    std::fs::write(&good, serde_json::to_string(&src[..3]).unwrap()).unwrap();
+    let out = tmp("prowler.ndjson");
+    let o = isms(&[
+        "monitor",
+        "ingest",
+        good.to_str().unwrap(),
+        "--format",
+        "prowler-ocsf",
+        "--run-id",
+        "r1",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().count(), 3);
+    let first: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
+    assert_eq!(first["source"]["run_id"], "r1");
+    // Neutral NDJSON in, the same records out.
+    let again = tmp("again.ndjson");
+    let o =
+        isms(&["monitor", "ingest", out.to_str().unwrap(), "--format", "neutral", "--out", again.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), written);
+}
+
+#[test]
+fn bad_neutral_lines_are_named_by_line_and_field() {
+    let bad = tmp("bad.ndjson");
+    let good = std::fs::read_to_string(root().join(RUN1)).unwrap();
+    let mut lines: Vec<String> = good.lines().map(str::to_owned).collect();
+    lines[2] = lines[2].replace("\"pass\"", "\"passed\"");
+    lines[5] = "{not json".into();
+    std::fs::write(&bad, lines.join("\n")).unwrap();
+    let o = isms(&["check", DOC, "--as-of", "2026-11-29", "--results", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("2 result record(s)") && err.contains("line 3, $.status") && err.contains("line 6, $"),
+        "{err}"
+    );
+}
+
+#[test]
+fn mapping_lint_reports_problems_and_gaps() {
+    let csv = tmp("map.csv");
+    std::fs::write(
+        &csv,
+        "tool,check,framework,control\nprowler,iam_mfa,ISO27001-2022,A.8.5\n,backup,iso27001-2013,A.12.3.1\n,legal,iso27001-2013,A.18.2.3\n,x,iso27001-2022,9.9\n",
+    )
+    .unwrap();
+    let o = isms(&["mapping", "lint", csv.to_str().unwrap(), "--doc", DOC]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    for want in [
+        "[mixed_editions]",
+        "line 4: error [split_2013]",
+        "line 5: error [unknown_control]",
+        "Controls no check covers (84)",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    std::fs::write(&csv, "check,framework,control\niam_mfa,iso27001-2022,8.5\n").unwrap();
+    let o = isms(&["mapping", "lint", csv.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["uncovered"].as_array().unwrap().len(), 92);
+}
