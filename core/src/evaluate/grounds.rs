@@ -87,7 +87,7 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             R,
             "ISO/IEC 27001 4.1 (Amd 1:2024)",
             None,
-            "Since the 2024 amendment the organisation has to decide whether climate change is relevant; a missing decision is a missing requirement, so major (it was minor).",
+            "Since the 2024 amendment the organisation has to decide whether climate change is relevant; a missing decision is a missing requirement, so major.",
         ),
     ),
     (
@@ -132,7 +132,7 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             C,
             "checklist step 2",
             None,
-            "Communicating the scope to stakeholders is recommended by the checklist, not required by 4.3 (7.4 leaves what to communicate to the organisation): minor, lowered from major.",
+            "Communicating the scope to stakeholders is recommended by the checklist, not required by 4.3 (7.4 leaves what to communicate to the organisation): minor.",
         ),
     ),
     (
@@ -141,7 +141,7 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             R,
             "ISO/IEC 27001 4.3 c)",
             None,
-            "Scoping has to take interfaces and dependencies with outside activities into account; none recorded means that consideration cannot be shown: major (it was minor).",
+            "Scoping has to take interfaces and dependencies with outside activities into account; none recorded means that consideration cannot be shown: major.",
         ),
     ),
     (
@@ -150,7 +150,7 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             C,
             "checklist step 2",
             None,
-            "The checklist suggests considering additional controls for information crossing the boundary; 4.3 asks only that interfaces be considered, and the risk assessment decides the controls: info (it was minor).",
+            "The checklist suggests considering additional controls for information crossing the boundary; 4.3 asks only that interfaces be considered, and the risk assessment decides the controls: info.",
         ),
     ),
     (
@@ -460,7 +460,7 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             C,
             "checklist step 9",
             None,
-            "The checklist assigns an owner to each control; the standard does not name control owners: minor (it was major).",
+            "The checklist assigns an owner to each control; the standard does not name control owners: minor.",
         ),
     ),
     (
@@ -537,7 +537,7 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             E,
             "ISO/IEC 27001 9.1",
             Some("settings.evidence_freshness_days (per item: valid_for_days)"),
-            "How long evidence stays current is the engine's default, not the standard's; old evidence is a lapse in monitoring: minor (it was major).",
+            "How long evidence stays current is the engine's default, not the standard's; old evidence is a lapse in monitoring: minor.",
         ),
     ),
     (
@@ -555,7 +555,7 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             E,
             "ISO/IEC 27001 9.1",
             Some("fixed 90-day window (MONITORING_WINDOW_DAYS, not yet a document setting)"),
-            "The 90-day window is the engine's own figure; a quiet period alone breaks no requirement: info (it was minor).",
+            "The 90-day window is the engine's own figure; a quiet period alone breaks no requirement: info.",
         ),
     ),
     // Training
