@@ -522,3 +522,38 @@ fn findings_carry_the_stages_they_block() {
     let json = serde_json::to_value(of("certification.expired")).unwrap();
     assert_eq!(json["stages"], json!(["stage2"]));
 }
+
+#[test]
+fn nonconformity_records_are_demanded_only_once_a_nonconformity_was_raised() {
+    let nc_keys = ["nonconformity_records", "corrective_action_results"];
+    let missing = |d: &Document| -> Vec<String> {
+        run(d)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "documents.mandatory_missing")
+            .flat_map(|f| f.entities.iter().map(|e| e.id.clone()))
+            .collect()
+    };
+    let mut d = healthy();
+    for doc in &mut d.documents {
+        doc.satisfies.retain(|k| !nc_keys.contains(&k.as_str()));
+    }
+    // A nonconformity was raised: its records are required.
+    assert!(!d.nonconformities.is_empty());
+    let with_nc = missing(&d);
+    for k in nc_keys {
+        assert!(with_nc.iter().any(|id| id == k), "{k} is demanded: {with_nc:?}");
+    }
+    // None ever raised: nothing to record, no finding.
+    d.nonconformities.clear();
+    for a in &mut d.internal_audits {
+        for f in &mut a.findings {
+            f.nonconformity = None;
+        }
+    }
+    let without = missing(&d);
+    assert!(without.is_empty(), "{without:?}");
+    // Other mandatory documents are still demanded without nonconformities.
+    doc_mut(&mut d, "d-all").satisfies.retain(|k| k != "information_security_policy");
+    assert_eq!(missing(&d), vec!["information_security_policy".to_string()]);
+}

@@ -271,6 +271,23 @@ export interface CalendarItem {
 /** Kind of calendar item. */
 export type CalendarKind = "certification_milestone" | "external_audit" | "internal_audit" | "proposed_internal_audit" | "management_review" | "management_review_due" | "review_action_due" | "training_due" | "document_review" | "evidence_refresh" | "risk_reassessment" | "nonconformity_deadline" | "corrective_action_due" | "treatment_action_due";
 
+/** The grounds of a rule's default severity, as published. */
+export interface CatalogGrounds {
+  /**
+   * `requirement` (the standard or ISO/IEC 17021-1 requires it: major or
+   * blocker), `lapse` (a single lapse of a required process: minor),
+   * `recommendation` (good practice or the checklist: minor or info) or
+   * `engine_default` (the engine's own configurable figure or cadence).
+   */
+  basis: string;
+  /** The clause, control or checklist step it rests on. */
+  source: string;
+  /** The setting that configures its figure or cadence, if one. */
+  setting?: string | null;
+  /** Why the default severity is what it is. */
+  reason: string;
+}
+
 /** One rule of the evaluation catalogue, as published. */
 export interface CatalogRule {
   /** Stable id, `area.what`. */
@@ -291,6 +308,8 @@ export interface CatalogRule {
   description: string;
   /** What to do when it fires. */
   remediation: string;
+  /** Why its default severity is what it is. */
+  grounds: CatalogGrounds;
 }
 
 /** Where the certificate stands as of a date. */

@@ -338,6 +338,26 @@ pub struct CatalogRule {
     pub description: String,
     /// What to do when it fires.
     pub remediation: String,
+    /// Why its default severity is what it is.
+    pub grounds: CatalogGrounds,
+}
+
+/// The grounds of a rule's default severity, as published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogGrounds {
+    /// `requirement` (the standard or ISO/IEC 17021-1 requires it: major or
+    /// blocker), `lapse` (a single lapse of a required process: minor),
+    /// `recommendation` (good practice or the checklist: minor or info) or
+    /// `engine_default` (the engine's own configurable figure or cadence).
+    pub basis: String,
+    /// The clause, control or checklist step it rests on.
+    pub source: String,
+    /// The setting that configures its figure or cadence, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setting: Option<String>,
+    /// Why the default severity is what it is.
+    pub reason: String,
 }
 
 impl From<&crate::evaluate::Rule> for CatalogRule {
@@ -355,6 +375,17 @@ impl From<&crate::evaluate::Rule> for CatalogRule {
             steps: r.steps.to_vec(),
             description: r.description.to_owned(),
             remediation: r.remediation.to_owned(),
+            grounds: match crate::evaluate::grounds(r.id) {
+                Some(g) => CatalogGrounds {
+                    basis: g.basis.as_str().to_owned(),
+                    source: g.source.to_owned(),
+                    setting: g.setting.map(str::to_owned),
+                    reason: g.reason.to_owned(),
+                },
+                None => {
+                    CatalogGrounds { basis: String::new(), source: String::new(), setting: None, reason: String::new() }
+                }
+            },
         }
     }
 }

@@ -26,12 +26,14 @@
 //! documents per key), so every rule is linear in the entities it examines.
 mod ctx;
 pub mod drift;
+mod grounds;
 pub mod readiness;
 mod rule;
 mod rules;
 
 pub(crate) use ctx::{Ctx, Draft, Out};
 pub use drift::{Drift, drift};
+pub use grounds::{Basis, GROUNDS, Grounds, grounds};
 pub use readiness::{Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
 

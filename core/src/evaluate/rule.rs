@@ -84,6 +84,15 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     rules().into_iter().find(|r| r.id == id)
 }
 
+fn basis_label(b: super::Basis) -> &'static str {
+    match b {
+        super::Basis::Requirement => "required by the standard",
+        super::Basis::Lapse => "a lapse in a required process",
+        super::Basis::Recommendation => "recommended (good practice or the checklist), not required",
+        super::Basis::EngineDefault => "the engine's default figure or cadence (configurable)",
+    }
+}
+
 /// The rule reference (`docs/rules.md`), generated from the catalogue.
 pub fn rules_markdown() -> String {
     let all = rules();
@@ -102,14 +111,23 @@ pub fn rules_markdown() -> String {
         "Stage: the certification stage whose verdict a blocker of this rule affects \
                 (a Stage 1 blocker also blocks Stage 2). Steps: the checklist steps (1–17) the rule serves.\n\n",
     );
-    s.push_str("| Rule | Severity | Clause | Control | Stage | Steps |\n|---|---|---|---|---|---|\n");
+    s.push_str(
+        "Basis: why the default severity is what it is. *requirement*: the standard (or ISO/IEC \
+         17021-1 for the certification cycle) requires it, major or blocker when missing (blocker when \
+         Stage 1 or Stage 2 cannot pass without it); *lapse*: a single lapse of a required process, minor \
+         (a minor nonconformity in ISO/IEC 17021-1 3.13 terms); *recommendation*: good practice or the \
+         checklist recommends it, minor or info; *engine default*: the engine's own figure or cadence, \
+         configurable by the setting named, never a blocker.\n\n",
+    );
+    s.push_str("| Rule | Severity | Basis | Clause | Control | Stage | Steps |\n|---|---|---|---|---|---|---|\n");
     for r in &all {
         let _ = writeln!(
             s,
-            "| [`{}`](#{}) | {} | {} | {} | {} | {} |",
+            "| [`{}`](#{}) | {} | {} | {} | {} | {} | {} |",
             r.id,
             r.id.replace('.', ""),
             r.severity,
+            super::grounds(r.id).map(|g| g.basis.as_str().replace('_', " ")).unwrap_or_default(),
             r.clause,
             r.control.map(|c| format!("A.{c}")).unwrap_or_default(),
             match r.stage {
@@ -133,6 +151,17 @@ pub fn rules_markdown() -> String {
                 r.description,
                 r.remediation
             );
+            if let Some(g) = super::grounds(r.id) {
+                let _ = writeln!(
+                    s,
+                    "\n*Why {}:* {} — {}{}. {}",
+                    r.severity,
+                    basis_label(g.basis),
+                    g.source,
+                    g.setting.map(|x| format!("; configured by `{x}`")).unwrap_or_default(),
+                    g.reason
+                );
+            }
         }
     }
     s

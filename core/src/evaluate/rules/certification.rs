@@ -86,7 +86,7 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         severity: Severity::Blocker,
         stage: Stage::Stage2,
         steps: &[16],
-        description: "Fires when the certificate's expiry date has passed, and says which way back is still open: within the restoration window (ISO/IEC 17021-1 9.6.3.2.5: six months after expiry by default, `certification.rules`) a completed recertification restores the certificate; after it, a new initial certification with at least a Stage 2 audit is needed.",
+        description: "Fires when the certificate's expiry date has passed, and says which way back is still open: within the restoration window (ISO/IEC 17021-1 9.6.3.2.5: six months after expiry by default, `certification.cycle_rules`) a completed recertification restores the certificate; after it, a new initial certification with at least a Stage 2 audit is needed.",
         remediation: "Within the restoration window: complete the recertification audit and decision before the window closes. After it: plan a new initial certification (at least Stage 2) with the certification body.",
         check: expired,
     },

@@ -19,7 +19,7 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         severity: Severity::Blocker,
         stage: Stage::Stage1,
         steps: &[12],
-        description: "Fires per entry of the mandatory-documents catalog (`isms catalog documents`) that applies and that no non-retired document satisfies (`satisfies`; the scope and methodology documents count for `isms_scope` and `risk_assessment_process`). Documents the clauses require are blockers; records the clauses require and documents expected because an Annex A control is applicable are majors.",
+        description: "Fires per entry of the mandatory-documents catalog (`isms catalog documents`) that applies and that no non-retired document satisfies (`satisfies`; the scope and methodology documents count for `isms_scope` and `risk_assessment_process`). Documents the clauses require are blockers; records the clauses require and documents expected because an Annex A control is applicable are majors. The nonconformity records and corrective-action results (10.2 f), g)) are not demanded while the document has never raised a nonconformity.",
         remediation: "Write (or link) the document and list the catalog key in its `satisfies`.",
         check: mandatory_missing,
     },
@@ -64,7 +64,7 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         title: "Evidence no longer current",
         clause: "9.1",
         control: None,
-        severity: Severity::Major,
+        severity: Severity::Minor,
         stage: Stage::Stage2,
         steps: &[9, 17],
         description: "Fires per implemented control that has evidence but none current on the evaluation date (each item is current for `valid_for_days`, default `settings.evidence_freshness_days`). The due date is when the latest evidence expired.",
@@ -88,7 +88,7 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         title: "No evidence collected recently",
         clause: "9.1",
         control: None,
-        severity: Severity::Minor,
+        severity: Severity::Info,
         stage: Stage::Stage2,
         steps: &[17],
         description: "Continuous monitoring means evidence keeps arriving. Fires when controls are implemented but no evidence item was collected in the 90 days up to the evaluation date.",
@@ -116,8 +116,18 @@ fn live_docs<'a>(cx: &'a Ctx, key: &str) -> impl Iterator<Item = &'a crate::mode
     cx.docs_by_key.get(key).into_iter().flatten().copied().filter(|d| d.status != DocumentStatus::Retired)
 }
 
+/// Mandatory records that exist only once a nonconformity has been raised
+/// (10.2 f) and g)).
+const NC_RECORD_KEYS: [&str; 2] = ["nonconformity_records", "corrective_action_results"];
+
 fn mandatory_missing(cx: &Ctx, out: &mut Out) {
     for m in catalog::mandatory_documents().iter().filter(|m| expected(cx, m.trigger)) {
+        if NC_RECORD_KEYS.contains(&m.key) && cx.doc.nonconformities.is_empty() {
+            // 10.2 f) and g) ask for evidence of nonconformities and of the
+            // results of corrective action: with none ever raised there is
+            // nothing to record yet.
+            continue;
+        }
         out.check();
         if live_docs(cx, m.key).next().is_none() {
             let severity = match (m.source, m.kind) {

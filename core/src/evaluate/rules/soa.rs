@@ -108,7 +108,7 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         title: "Applicable control without owner",
         clause: "8.1",
         control: None,
-        severity: Severity::Major,
+        severity: Severity::Minor,
         stage: Stage::Stage2,
         steps: &[9],
         description: "Fires per applicable Annex A control without an owner in the SoA.",
