@@ -61,7 +61,8 @@ enum Command {
     /// (optionally as iCalendar).
     Schedule(schedule_cmd::ScheduleArgs),
     /// Nonconformities: list, show, and lifecycle transitions.
-    Nc(nc_cmd::NcArgs),
+    #[command(subcommand)]
+    Nc(nc_cmd::NcCmd),
     /// Open FAIR Monte Carlo: annual loss of quantified risks, before and
     /// after treatment, ROSI and the portfolio.
     Simulate(simulate_cmd::SimulateArgs),
@@ -117,7 +118,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(nc_cmd::legacy_order(std::env::args_os().collect()));
     // Every command's `--json` switch also asks for failures as JSON (clap
     // has accepted the command line, so `--json` here is that switch).
     io::json_errors(std::env::args_os().skip(1).any(|a| a == "--json"));

@@ -7,20 +7,15 @@ use isms_core::model::{CorrectiveAction, Date as NaiveDate};
 use isms_core::nc::{Completion, NcAction};
 use std::path::{Path, PathBuf};
 
-/// Arguments of `isms nc`.
-#[derive(Debug, clap::Args)]
-pub struct NcArgs {
-    /// The ISMS document (JSON).
-    file: PathBuf,
-    #[command(subcommand)]
-    cmd: NcCmd,
-}
-
-/// `isms nc` subcommands.
+/// `isms nc` subcommands. The file comes after the subcommand, as with every
+/// other command (`isms nc list FILE`); the older order `isms nc FILE list`
+/// still works (see [`legacy_order`]).
 #[derive(Debug, clap::Subcommand)]
 pub enum NcCmd {
     /// The register: state, grade, deadline of every nonconformity.
     List {
+        /// The ISMS document (JSON); `-` reads standard input.
+        file: PathBuf,
         /// Print JSON (the `nc-report` schema).
         #[arg(long)]
         json: bool,
@@ -30,6 +25,8 @@ pub enum NcCmd {
     },
     /// One nonconformity with its history and allowed actions.
     Show {
+        /// The ISMS document (JSON); `-` reads standard input.
+        file: PathBuf,
         /// Nonconformity id.
         id: String,
         /// Print JSON (the `nc_show.response` schema).
@@ -41,6 +38,8 @@ pub enum NcCmd {
     },
     /// Apply a lifecycle action and write the document back.
     Transition {
+        /// The ISMS document (JSON), rewritten in place.
+        file: PathBuf,
         /// Nonconformity id.
         id: String,
         /// The action.
@@ -65,7 +64,7 @@ pub enum ActionCmd {
         by: String,
     },
     /// Record the root-cause analysis.
-    #[command(name = "analyse", alias = "analyse-root-cause")]
+    #[command(name = "analyse-root-cause", visible_aliases = ["analyse_root_cause", "analyse"])]
     Analyse {
         /// The causes found.
         #[arg(long)]
@@ -83,6 +82,7 @@ pub enum ActionCmd {
         #[arg(long)]
         by: String,
     },
+    #[command(name = "plan-actions", visible_aliases = ["plan_actions", "plan"])]
     /// Plan corrective actions: `--action "id=ca1,owner=p2,due=2026-03-01,description=..."` (repeatable).
     Plan {
         /// One action (repeatable).
@@ -242,24 +242,44 @@ fn to_action(cmd: ActionCmd) -> Result<NcAction, Failure> {
     })
 }
 
-/// Runs `isms nc`.
-pub fn run(args: NcArgs) -> Result<u8, Failure> {
-    if let NcCmd::Transition { id, action } = args.cmd {
-        return transition(&args.file, &id, action).map(|()| 0);
+/// The subcommand names of `isms nc`.
+const SUBCOMMANDS: [&str; 4] = ["list", "show", "transition", "help"];
+
+/// Rewrites the older argument order `isms nc FILE SUBCOMMAND ...` into
+/// `isms nc SUBCOMMAND FILE ...`, so both parse; any other command line is
+/// returned unchanged.
+pub fn legacy_order(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut args = args;
+    let Some(nc) = args.iter().skip(1).position(|a| !a.to_string_lossy().starts_with('-')).map(|i| i + 1) else {
+        return args;
+    };
+    let is_sub =
+        |a: Option<&std::ffi::OsString>| a.is_some_and(|a| SUBCOMMANDS.contains(&a.to_string_lossy().as_ref()));
+    let file = args.get(nc + 1);
+    let file_like = file.is_some_and(|f| f == "-" || !f.to_string_lossy().starts_with('-'));
+    if args[nc] == "nc" && file_like && !is_sub(file) && is_sub(args.get(nc + 2)) {
+        args.swap(nc + 1, nc + 2);
     }
-    let isms = io::load_isms(&args.file)?;
-    match args.cmd {
-        NcCmd::List { json, as_of } => {
+    args
+}
+
+/// Runs `isms nc`.
+pub fn run(cmd: NcCmd) -> Result<u8, Failure> {
+    match cmd {
+        NcCmd::Transition { file, id, action } => transition(&file, &id, action).map(|()| 0),
+        NcCmd::List { file, json, as_of } => {
+            let isms = io::load_isms(&file)?;
             let report = isms.nc_report(as_of.unwrap_or_else(io::today));
             crate::show(Some(&isms), &Response::NcReport(report), Format::text_or_json(json))?;
+            Ok(0)
         }
-        NcCmd::Show { id, json, as_of } => {
-            let detail = isms.nc_show(&id, as_of.unwrap_or_else(io::today)).map_err(io::core(&args.file))?;
+        NcCmd::Show { file, id, json, as_of } => {
+            let isms = io::load_isms(&file)?;
+            let detail = isms.nc_show(&id, as_of.unwrap_or_else(io::today)).map_err(io::core(&file))?;
             crate::show(Some(&isms), &Response::NcDetail(detail), Format::text_or_json(json))?;
+            Ok(0)
         }
-        NcCmd::Transition { .. } => {}
     }
-    Ok(0)
 }
 
 /// Applies the action under the document's lock, from read to rename, so

@@ -192,3 +192,56 @@ fn ics_export_parses_back_and_is_deterministic() {
     uids.dedup();
     assert_eq!(uids.len(), events.len(), "UIDs are unique");
 }
+
+#[test]
+fn nc_takes_its_file_after_the_subcommand_and_the_engines_action_names() {
+    let d = dir("nc-order");
+    let f = d.join("isms.json");
+    std::fs::write(&f, DOC).unwrap();
+    let file = f.to_str().unwrap();
+    // The file after the subcommand, as with every other command; the old order still works.
+    let new = isms(&["nc", "list", file, "--json", "--as-of", "2025-01-10"], &[]);
+    let old = isms(&["nc", file, "list", "--json", "--as-of", "2025-01-10"], &[]);
+    assert!(new.status.success(), "{}", String::from_utf8_lossy(&new.stderr));
+    assert_eq!(new.stdout, old.stdout);
+    let show = isms(&["nc", "show", file, "nc1", "--json", "--as-of", "2025-01-10"], &[]);
+    let v: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert!(v["deadline"].is_string() && v["deadline_status"].is_string(), "{v}");
+    let allowed: Vec<String> = serde_json::from_value(v["allowed_actions"].clone()).unwrap();
+    assert!(allowed.contains(&"correct".to_string()), "{allowed:?}");
+    // The help shows where the file goes.
+    let help = String::from_utf8(isms(&["nc", "transition", "--help"], &[]).stdout).unwrap();
+    assert!(help.contains("isms nc transition <FILE> <ID>"), "{help}");
+    // Each action the engine names is a subcommand, under that very name.
+    let help_of = |name: &str| isms(&["nc", "transition", file, "nc1", name, "--help"], &[]);
+    for name in
+        ["correct", "analyse_root_cause", "plan_actions", "implement", "verify", "close", "reject", "cancel", "reopen"]
+    {
+        assert!(help_of(name).status.success(), "`{name}` is not accepted");
+    }
+    let out = isms(
+        &["nc", "transition", file, "nc1", "correct", "--description", "Fixed", "--on", "2025-01-10", "--by", "p1"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = isms(
+        &[
+            "nc",
+            "transition",
+            file,
+            "nc1",
+            "analyse_root_cause",
+            "--description",
+            "No reminder",
+            "--on",
+            "2025-01-10",
+            "--by",
+            "p1",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+    let history = doc["nonconformities"][0]["history"].as_array().unwrap();
+    assert_eq!(history.last().unwrap()["action"], "analyse_root_cause");
+}
