@@ -42,6 +42,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the starter ISMS: a small document with which `isms check`
+    /// reports Stage 1 and Stage 2 ready, dated for today (README, "Start your
+    /// own ISMS"). Refuses to overwrite an existing file.
+    Init {
+        /// Where to write it (default `isms.json`); `-` writes standard output.
+        #[arg(default_value = "isms.json")]
+        file: PathBuf,
+        /// Date the starter is made for; default today (UTC).
+        #[arg(long, value_parser = check_cmd::parse_date)]
+        as_of: Option<isms_core::model::Date>,
+    },
     /// Rewrite a document in canonical form (stable field order, defaults
     /// omitted, two-space indent); `--check` changes nothing and prints what
     /// it would change as a unified diff (exit 1 if it would change).
@@ -131,6 +142,7 @@ fn main() -> ExitCode {
         Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
         Command::Fmt { file, check } => fmt(&file, check),
+        Command::Init { file, as_of } => init(&file, as_of),
         Command::Schedule(args) => schedule_cmd::run(args),
         Command::Nc(args) => nc_cmd::run(args),
         Command::Check(args) => check_cmd::run(args),
@@ -226,6 +238,19 @@ fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {
         Failure::input(format!("no schema named `{name}`; available: {}", isms_core::schema::names().join(", ")))
     })?;
     show(None, &Response::Json(value), Format::Json).map(|()| 0)
+}
+
+fn init(file: &std::path::Path, as_of: Option<isms_core::model::Date>) -> Result<u8, Failure> {
+    let doc = isms_core::starter::starter(as_of.unwrap_or_else(io::today)).map_err(|e| Failure::core(file, e))?;
+    let text = isms_core::json::to_json(&doc);
+    if file.as_os_str() != "-" && (file.exists() || file.is_symlink()) {
+        return Err(Failure::input(format!("{} already exists: isms init writes a new file only", file.display())));
+    }
+    io::write_output(file, text.as_bytes())?;
+    if file.as_os_str() != "-" {
+        eprintln!("wrote {}: run `isms check {}`", file.display(), file.display());
+    }
+    Ok(0)
 }
 
 fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {

@@ -20,6 +20,7 @@ pub mod roadmap;
 pub mod schedule;
 pub mod schema;
 pub mod soa;
+pub mod starter;
 pub mod validate;
 pub use engine::Isms;
 pub use model::Document;
