@@ -234,6 +234,7 @@ fn cases() -> Vec<(&'static str, Mutation)> {
         ("documents.no_owner", |d| doc_mut(d, "d-all").owner = None),
         ("evidence.stale", |d| d.evidence[0].collected_on = date("2025-01-01")),
         ("evidence.expiring", |d| d.evidence[0].collected_on = date("2025-06-10")),
+        ("documents.unsafe_text", |d| person_mut(d, "p-eng").name = "Eli\u{1b}[2J\u{202e}".into()),
         ("monitoring.no_recent_evidence", |d| d.evidence[0].collected_on = date("2026-02-01")),
         ("training.no_awareness_programme", |d| d.training.courses[0].audience_roles = vec!["ro-sponsor".into()]),
         ("training.onboarding_overdue", |d| {

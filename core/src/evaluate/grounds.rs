@@ -558,6 +558,15 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             "The 90-day window is the engine's own figure; a quiet period alone breaks no requirement: info.",
         ),
     ),
+    (
+        "documents.unsafe_text",
+        g(
+            C,
+            "ISO/IEC 27001 7.5.2",
+            None,
+            "Documented information should be legible to every reader; invisible characters that reorder or restyle text are a hygiene problem, not a broken requirement: info.",
+        ),
+    ),
     // Training
     (
         "training.no_awareness_programme",

@@ -95,6 +95,18 @@ pub(in crate::evaluate) const RULES: &[Rule] = &[
         remediation: "Automate or schedule evidence collection (exports, reports, tickets) so it arrives continuously.",
         check: no_recent_evidence,
     },
+    Rule {
+        id: "documents.unsafe_text",
+        title: "Text with control characters or bidirectional overrides",
+        clause: "7.5.2",
+        control: None,
+        severity: Severity::Info,
+        stage: Stage::Stage1,
+        steps: &[7],
+        description: "Documented information should read the same for everyone. Fires per text value of the document (an id, name, title, description, ...) that holds a control character other than newline and tab (ESC starts the ANSI sequences that clear or recolour a terminal), DEL, or a Unicode bidirectional override or isolate (which reorders what a reader sees, \"Trojan Source\"). The CLI prints such text escaped; the finding names the JSON path.",
+        remediation: "Remove the character, or write the text without it.",
+        check: unsafe_text,
+    },
 ];
 
 /// Whether a catalog entry is expected of this ISMS.
@@ -256,5 +268,77 @@ fn no_recent_evidence(cx: &Ctx, out: &mut Out) {
             Draft::new(format!("no evidence was collected in the {MONITORING_WINDOW_DAYS} days up to {}", cx.as_of))
                 .entity(K::Organization, "organization"),
         );
+    }
+}
+
+/// The entity a JSON path of the document belongs to: the record of a
+/// top-level list (by its `id`), else the organisation.
+fn owner_of(doc: &serde_json::Value, path: &[String]) -> (K, String) {
+    let kind = match path.first().map(String::as_str) {
+        Some("people") => Some(K::Person),
+        Some("roles") => Some(K::Role),
+        Some("assets") => Some(K::Asset),
+        Some("risks") => Some(K::Risk),
+        Some("treatments") => Some(K::Treatment),
+        Some("controls") => Some(K::CustomControl),
+        Some("documents") => Some(K::Document),
+        Some("evidence") => Some(K::Evidence),
+        Some("objectives") => Some(K::Objective),
+        Some("management_reviews") => Some(K::ManagementReview),
+        Some("internal_audits") => Some(K::InternalAudit),
+        Some("nonconformities") => Some(K::Nonconformity),
+        _ => None,
+    };
+    let id = path.get(1).and_then(|i| doc.get(&path[0])?.get(i.parse::<usize>().ok()?)?.get("id")?.as_str());
+    match (kind, id) {
+        (Some(k), Some(id)) => (k, id.to_owned()),
+        _ => (K::Organization, "organization".to_owned()),
+    }
+}
+
+fn unsafe_text(cx: &Ctx, out: &mut Out) {
+    let Ok(v) = serde_json::to_value(cx.doc) else { return };
+    let mut found: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut path = Vec::new();
+    walk(&v, &mut path, &mut found);
+    // Counted only where it fires: clean text is no achievement for readiness.
+    out.checks(found.len());
+    for (p, in_key) in found {
+        let (kind, id) = owner_of(&v, &p);
+        let json_path = format!("/{}", p.join("/"));
+        let what = if in_key { "a key" } else { "the text" };
+        out.push(
+            Draft::new(format!(
+                "{what} at {} holds a control character or a bidirectional override",
+                crate::render::escape_terminal(&json_path)
+            ))
+            .entity(kind, id),
+        );
+    }
+}
+
+/// Collects the paths of strings (and keys) with unsafe characters.
+fn walk(v: &serde_json::Value, path: &mut Vec<String>, found: &mut Vec<(Vec<String>, bool)>) {
+    let unsafe_str = |s: &str| s.chars().any(crate::render::is_unsafe_char);
+    match v {
+        serde_json::Value::String(s) if unsafe_str(s) => found.push((path.clone(), false)),
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                path.push(i.to_string());
+                walk(x, path, found);
+                path.pop();
+            }
+        }
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                path.push(k.clone());
+                if unsafe_str(k) {
+                    found.push((path.clone(), true));
+                }
+                walk(x, path, found);
+                path.pop();
+            }
+        }
+        _ => {}
     }
 }
