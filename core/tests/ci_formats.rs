@@ -221,3 +221,20 @@ fn the_ci_formats_are_reached_through_the_engine_call() {
     let e = isms_core::engine::call_document(Some(&text), "evaluate", r#"{"format":"sarif","source":3}"#).unwrap_err();
     assert_eq!(e.report().path.as_deref(), Some("$.source"));
 }
+
+/// A handle read from text locates findings as `call_document` does, so a
+/// binding's `Isms(text).call(...)` gives the same SARIF as the CLI.
+#[test]
+fn a_handle_read_from_text_locates_findings() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/northwind-saas.json")).unwrap();
+    let req = r#"{"as_of": "2026-11-29", "format": "sarif"}"#;
+    let via_text = isms_core::engine::call_document(Some(&text), "evaluate", req).unwrap();
+    let handle = isms_core::Isms::from_json(&text).unwrap();
+    assert_eq!(handle.call("evaluate", req).unwrap(), via_text);
+    assert!(via_text.contains("\"startLine\""), "positions present");
+    // Built from a document, there is no text to point into.
+    let bare = isms_core::Isms::new(handle.document().clone()).unwrap();
+    assert_eq!(bare, handle, "the text is not part of the ISMS");
+    assert!(bare.source_text().is_none());
+}

@@ -63,9 +63,23 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
 /// Construction is the only validation: operations borrow the document and
 /// compute. The handle is immutable; operations that change the ISMS
 /// ([`Isms::nc_transition`]) return a new handle and leave this one as it was.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Isms {
     doc: Document,
+    /// The JSON text the document was read from ([`Isms::from_json`]), kept
+    /// so that SARIF, JUnit and GitHub output locate findings in it through
+    /// the handle as through [`call_document`]. `None` for a handle built
+    /// from a [`Document`] or returned by a transition (the text would no
+    /// longer match).
+    source: Option<std::sync::Arc<str>>,
+}
+
+/// Two handles are equal when their documents are: the text a handle was
+/// read from is not part of the ISMS.
+impl PartialEq for Isms {
+    fn eq(&self, other: &Self) -> bool {
+        self.doc == other.doc
+    }
 }
 
 impl Isms {
@@ -76,7 +90,7 @@ impl Isms {
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
-        Ok(Self { doc })
+        Ok(Self { doc, source: None })
     }
 
     /// Parses JSON text and validates it: [`crate::json::parse_document`]
@@ -91,7 +105,14 @@ impl Isms {
     /// [`Isms::from_json`] with a caller-chosen size limit in bytes.
     pub fn from_json_limited(text: &str, max_bytes: usize) -> Result<Self> {
         crate::json::check_document_size(text.len(), max_bytes)?;
-        Self::new(crate::json::parse_document(text)?).map_err(|e| e.located(text))
+        let mut isms = Self::new(crate::json::parse_document(text)?).map_err(|e| e.located(text))?;
+        isms.source = Some(text.into());
+        Ok(isms)
+    }
+
+    /// The JSON text the handle was read from, if it was ([`Isms::from_json`]).
+    pub fn source_text(&self) -> Option<&str> {
+        self.source.as_deref()
     }
 
     /// The document.

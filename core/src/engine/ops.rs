@@ -302,7 +302,7 @@ pub fn operation(name: &str) -> Option<&'static Operation> {
 /// Errors: `not_found` for an unknown operation; `invalid_argument` with the
 /// JSON path for a request that does not fit; any error of the operation.
 pub fn call(isms: Option<&Isms>, op: &str, request_json: &str) -> Result<String> {
-    call_in(isms, op, request_json, None)
+    call_in(isms, op, request_json, isms.and_then(Isms::source_text))
 }
 
 /// [`call`], with the document's text when it is known, so that SARIF,
