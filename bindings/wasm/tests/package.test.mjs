@@ -29,7 +29,7 @@ const COVERED = new Set([
   // operations without a document (generated)
   'simulateModel', 'simulatePortfolio', 'compare', 'rosi', 'analyticMean', 'catalogAnnexA', 'catalogControl',
   'catalogMapping', 'catalogClauses', 'catalogDocuments', 'catalogRules', 'catalogAuditTime', 'methodologyPreset',
-  'schemas', 'schema', 'operations',
+  'schemas', 'schema', 'operations', 'mappingLint', 'monitorIngest',
 ]);
 
 test('every export is covered by this suite', () => {
@@ -233,9 +233,23 @@ test('ParseError: code, JSON path, line and column', () => {
 test('ValidationError: every problem with its path', () => {
   const bad = read('tests/vectors/hostile-dangling-ids/document.json');
   expectError(() => new Isms(bad), ValidationError, 'invalid_document', (e) => {
-    assert.deepEqual(e.problems, isms.validate(bad));
-    for (const p of e.problems) assert.match(p.path, /^\$\./);
+    // The same problems as validate(), located in the text the handle was given.
+    const bare = e.problems.map(({ line, column, ...p }) => p);
+    assert.deepEqual(bare, isms.validate(bad).map(({ line, column, ...p }) => p));
+    for (const p of e.problems) {
+      assert.match(p.path, /^\$\./);
+      assert.ok(Number.isInteger(p.line) && p.line > 0 && Number.isInteger(p.column) && p.column > 0, JSON.stringify(p));
+    }
   });
+});
+
+test('monitoring without a document: ingest a scanner file, lint a mapping table', () => {
+  const ingest = vectorRequest('monitor-ingest-asff');
+  assert.equal(isms.monitorIngest(ingest), isms.call('monitor_ingest', ingest));
+  assert.match(isms.monitorIngest(ingest), /"status"/);
+  const lint = vectorRequest('mapping-lint-text');
+  assert.equal(isms.mappingLint(lint), isms.call('mapping_lint', lint));
+  assert.match(isms.mappingLint(lint), /9\.9/);
 });
 
 test('InvalidArgumentError: the path of the bad parameter', () => {
