@@ -226,6 +226,14 @@ case("hostile-nan-literal", "evaluate", {"as_of": D}, raw_document=
      '{"schema_version": "1.0", "organization": {"name": "NaN"}, "extensions": {"x": NaN}}')
 case("hostile-duplicate-key", "evaluate", {"as_of": D}, raw_document=
      '{"schema_version": "1.0", "organization": {"name": "A"}, "organization": {"name": "B"}}')
+case("hostile-duplicate-extension-key", "evaluate", {"as_of": D}, raw_document=
+     '{"schema_version": "1.0", "organization": {"name": "A", "extensions": {"vendor": {"id": 1, "id": 2}}}}')
+case("hostile-positional-struct", "evaluate", {"as_of": D}, raw_document=
+     '{"schema_version": "1.0", "organization": {"name": "A"}, "people": [["p1", "Ann"]]}')
+# Vendor numbers beyond 64 bits and long decimals come back with their exact text.
+case("extensions-exact-numbers", "document", {}, raw_document=
+     '{"schema_version": "1.0", "organization": {"name": "A", "extensions": {"big": 123456789012345678901234567890, '
+     '"dec": 0.1000000000000000000000000001, "neg": -0, "e": 1E+400}}}')
 case("hostile-unicode-ids-text", "evaluate", {"as_of": D, "format": "text"}, raw_document=json.dumps({
     "schema_version": "1.0", "organization": {"name": "Ünïcødé 株式会社 \u202eevil\u202c"},
     "people": [{"id": "p-δ", "name": "Zoë \u001b[2J"}],

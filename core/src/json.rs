@@ -8,6 +8,9 @@ use crate::{Document, Error, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+pub mod strict;
+pub use strict::Strict;
+
 /// Default largest document accepted by front ends, in bytes (256 MiB). The
 /// synthetic 10× document of the scale bench (5,000 people, 20,000 risks,
 /// 100,000 evidence items) is 38 MB; parsing holds the text plus its tree,
@@ -33,7 +36,7 @@ pub fn check_document_size(len: usize, max: usize) -> Result<()> {
 /// Parses any core input type from JSON text, reporting path, line and column.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let value: T = serde_path_to_error::deserialize(Strict(&mut de)).map_err(|e| {
         let path = json_path(&e.path().to_string());
         let inner = e.into_inner();
         explain(parse_error(path, &inner), text)
@@ -461,6 +464,94 @@ mod tests {
         let out = to_json(&doc);
         assert!(out.find("\"z\"").unwrap() < out.find("\"a\"").unwrap());
         assert_eq!(parse_document(&out).unwrap(), doc);
+    }
+
+    #[test]
+    fn extension_numbers_keep_their_text_through_parse_and_write() {
+        let text = r#"{"schema_version":"1.0","organization":{"name":"A","extensions":{"big":123456789012345678901234567890,"dec":3.14159265358979323846264338327950288,"neg":-0,"list":[1.10,2E+3]}}}"#;
+        let out = to_json(&parse_document(text).unwrap());
+        for exact in ["123456789012345678901234567890", "3.14159265358979323846264338327950288", "-0", "1.10", "2E+3"] {
+            assert!(out.contains(exact), "{exact} lost in {out}");
+        }
+        // And the written form reads back to the same document, byte for byte.
+        assert_eq!(to_json(&parse_document(&out).unwrap()), out);
+    }
+
+    #[test]
+    fn repeated_keys_are_refused_with_their_path() {
+        let case = |text: &str| match parse_document(text) {
+            Err(Error::Parse { path, message, .. }) => format!("{path} {message}"),
+            other => format!("{other:?}"),
+        };
+        let got = case(r#"{"schema_version":"1.0","organization":{"name":"A","extensions":{"k":1,"k":2}}}"#);
+        assert!(got.starts_with("$.organization.extensions") && got.contains("duplicate key `k`"), "{got}");
+        let got =
+            case(r#"{"schema_version":"1.0","organization":{"name":"A","extensions":{"a":{"b":[{"c":1,"c":1}]}}}}"#);
+        assert!(got.starts_with("$.organization.extensions.a duplicate key `c` (at `b[0].c`"), "{got}");
+        let got = case(r#"{"schema_version":"1.0","organization":{"name":"A","name":"B"}}"#);
+        assert!(got.starts_with("$.organization") && got.contains("duplicate field `name`"), "{got}");
+        let got = case(r#"{"schema_version":"1.0","schema_version":"1.0","organization":{"name":"A"}}"#);
+        assert!(got.contains("duplicate field `schema_version`"), "{got}");
+    }
+
+    #[test]
+    fn structs_written_as_positional_arrays_are_refused_at_any_depth() {
+        let case = |text: &str| match parse_document(text) {
+            Err(Error::Parse { path, message, .. }) => format!("{path} {message}"),
+            other => format!("{other:?}"),
+        };
+        for (text, path, what) in [
+            (r#"{"schema_version":"1.0","organization":["A"]}"#, "$.organization", "struct Organization"),
+            (
+                r#"{"schema_version":"1.0","organization":{"name":"A"},"people":[{"id":"p1","name":"Ann"},["p2","Bob"]]}"#,
+                "$.people[1]",
+                "struct Person",
+            ),
+            (
+                r#"{"schema_version":"1.0","organization":{"name":"A"},"settings":[365]}"#,
+                "$.settings",
+                "struct Settings",
+            ),
+        ] {
+            let got = case(text);
+            assert!(
+                got.starts_with(path) && got.contains("invalid type: sequence") && got.contains(what),
+                "{text}: {got}"
+            );
+            assert!(got.contains("fields cannot be given by position"), "{got}");
+        }
+        // Arrays where the schema has arrays still read.
+        assert!(
+            parse_document(
+                r#"{"schema_version":"1.0","organization":{"name":"A"},"people":[{"id":"p1","name":"Ann"}]}"#
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn the_strict_wrapper_covers_enum_struct_variants_and_other_deserializers() {
+        #[derive(Debug, serde::Deserialize, PartialEq)]
+        struct Point {
+            x: i32,
+            y: i32,
+        }
+        #[derive(Debug, serde::Deserialize, PartialEq)]
+        enum Shape {
+            Dot(Point),
+            Box { corner: Point },
+        }
+        let strict = |v: serde_json::Value| Shape::deserialize(Strict(v)).map_err(|e| e.to_string());
+        use serde::Deserialize;
+        assert_eq!(
+            strict(serde_json::json!({"Box": {"corner": {"x": 1, "y": 2}}})),
+            Ok(Shape::Box { corner: Point { x: 1, y: 2 } })
+        );
+        assert!(strict(serde_json::json!({"Box": [{"x": 1, "y": 2}]})).unwrap_err().contains("sequence"));
+        assert!(strict(serde_json::json!({"Box": {"corner": [1, 2]}})).unwrap_err().contains("struct Point"));
+        assert!(strict(serde_json::json!({"Dot": [1, 2]})).unwrap_err().contains("struct Point"));
+        // Without the wrapper serde accepts the positional form: the wrapper is what refuses it.
+        assert!(serde_json::from_value::<Shape>(serde_json::json!({"Dot": [1, 2]})).is_ok());
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult
 pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<T> {
     check_shape(obj, "$", 0, &mut Vec::new())?;
     let mut de = pythonize::Depythonizer::from_object(obj);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    serde_path_to_error::deserialize(isms_core::json::Strict(&mut de)).map_err(|e| {
         let p = e.path().to_string();
         let path = if p.is_empty() || p == "." { "$".to_owned() } else { format!("$.{p}") };
         Error::Parse { path, line: 0, column: 0, message: e.into_inner().to_string() }

@@ -17,6 +17,7 @@
 //! [`crate::validate`], compliance rules in the evaluation modules.
 mod assurance;
 mod entity;
+mod extensions;
 mod fair;
 mod governance;
 mod monitoring;
@@ -26,6 +27,7 @@ mod risk;
 
 pub use assurance::*;
 pub use entity::{EntityKind, EntityRef};
+pub use extensions::{ExtValue, Extensions};
 pub use fair::{ControlEffect, DEFAULT_PERT_SHAPE, Distribution, FairModel, Frequency, SecondaryLoss, Vulnerability};
 pub use governance::*;
 pub use monitoring::{ControlMonitoring, MonitorOverride, MonitoringSettings};
@@ -41,10 +43,6 @@ pub type Id = String;
 
 /// A calendar date (ISO 8601, `YYYY-MM-DD`).
 pub type Date = chrono::NaiveDate;
-
-/// Free-form vendor data attached to an entity; round-trips untouched and is
-/// never interpreted by the engine.
-pub type Extensions = serde_json::Map<String, serde_json::Value>;
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: &str = "1.0";
