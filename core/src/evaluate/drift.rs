@@ -311,6 +311,8 @@ mod tests {
             remediation: "fix".into(),
             stages: Vec::new(),
             tests: Vec::new(),
+            waiver: None,
+            original_severity: None,
         }
     }
 
