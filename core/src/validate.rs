@@ -339,7 +339,12 @@ fn check_waivers(c: &mut Checker<'_>, d: &Document) {
         let p = format!("$.waivers[{i}]");
         c.text(format!("{p}.justification"), &w.justification, "a waiver's justification");
         c.opt_ref(format!("{p}.approver"), &w.approver, PERSON);
-        c.order(format!("{p}.expires_on"), w.approved_on, Some(w.expires_on), "the waiver expires before it was approved");
+        c.order(
+            format!("{p}.expires_on"),
+            w.approved_on,
+            Some(w.expires_on),
+            "the waiver expires before it was approved",
+        );
     }
     let mut seen: HashMap<&str, usize> = HashMap::default();
     for (i, r) in d.settings.rules.iter().enumerate() {

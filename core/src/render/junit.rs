@@ -111,8 +111,12 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
             let mut out = String::new();
             for f in &waived {
                 let w = f.waiver.as_deref().unwrap_or_default();
-                let until =
-                    e.waivers.iter().find(|x| x.id == w).map(|x| format!(" until {}", x.expires_on)).unwrap_or_default();
+                let until = e
+                    .waivers
+                    .iter()
+                    .find(|x| x.id == w)
+                    .map(|x| format!(" until {}", x.expires_on))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "waived by {w}{until}: {} ({})", f.message, f.fingerprint);
             }
             let _ = writeln!(cases, "      <system-out>{}</system-out>", xml_escape(&out));

@@ -158,11 +158,8 @@ pub fn evaluation(doc: Option<&Document>, e: &Evaluation, view: &CheckView) -> S
     }
     let m = &e.summary;
     let waived = if m.waived > 0 { format!(" ({} waived)", m.waived) } else { String::new() };
-    let _ = writeln!(
-        s,
-        "\nFindings: {} blocker, {} major, {} minor, {} info{waived}",
-        m.blocker, m.major, m.minor, m.info
-    );
+    let _ =
+        writeln!(s, "\nFindings: {} blocker, {} major, {} minor, {} info{waived}", m.blocker, m.major, m.minor, m.info);
     if !e.waivers.is_empty() || !e.overrides.is_empty() {
         let _ = writeln!(s, "Waivers: {}; rule overrides: {}", e.waivers.len(), e.overrides.len());
     }
