@@ -135,7 +135,6 @@ pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<Strin
         "stage2": verdict_json(eval, &eval.readiness.stage2),
         "soa": {"version": statement.version, "summary": statement.summary, "themes": soa_by_theme(&statement)},
         "groups": groups,
-        "waivers": waivers::context(doc, eval),
         "deadlines": deadlines,
         "roadmap": {"done": road.done, "in_progress": road.in_progress, "not_started": road.not_started,
                     "target_date": road.target_date, "steps": steps},
@@ -144,13 +143,13 @@ pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<Strin
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     let err = |e: minijinja::Error| Error::invalid_argument("$", format!("cannot render the report template: {e}"));
     env.add_template("report.html", TEMPLATE).map_err(err)?;
-    env.add_template("waivers.html", waivers::TEMPLATE).map_err(err)?;
     let tmpl = env.get_template("report.html").map_err(err)?;
     let root = minijinja::context! {
         r => Value::from(minijinja::value::Serde(ctx)),
         readiness_svg => Value::from_safe_string(charts::readiness_svg(&eval.readiness)),
         heat_inherent => heat_inherent.unwrap_or(Value::UNDEFINED),
         heat_residual => heat_residual.unwrap_or(Value::UNDEFINED),
+        waivers_html => Value::from_safe_string(waivers::section(doc, eval)?),
     };
     tmpl.render(root).map_err(err)
 }
