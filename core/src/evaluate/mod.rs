@@ -42,7 +42,7 @@ pub use drift::{Drift, drift};
 pub use grounds::{Basis, GROUNDS, Grounds, grounds};
 pub use readiness::{Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
-pub use waivers::{AppliedOverride, AppliedWaiver, OverrideAction, WaiverState};
+pub use waivers::{AppliedRuleSetting, AppliedWaiver, OverrideAction, WaiverState};
 
 use crate::model::{Date, Document};
 use crate::model::{EntityKind, EntityRef};
@@ -231,7 +231,7 @@ pub struct Evaluation {
     /// Every rule setting applied (disabled or re-graded rules), in
     /// catalogue order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub overrides: Vec<AppliedOverride>,
+    pub overrides: Vec<AppliedRuleSetting>,
 }
 
 impl Evaluation {
@@ -373,7 +373,7 @@ pub fn evaluate_with(doc: &Document, as_of: Date, monitor: Option<&crate::monito
                     f.stages = if sev == Severity::Blocker { r.stage.blocked().to_vec() } else { Vec::new() };
                 }
             }
-            overrides.push(AppliedOverride {
+            overrides.push(AppliedRuleSetting {
                 rule: r.id.to_owned(),
                 action: if set.disabled { OverrideAction::Disabled } else { OverrideAction::Regraded },
                 default_severity: r.severity,

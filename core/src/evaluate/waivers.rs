@@ -108,7 +108,7 @@ pub enum OverrideAction {
 
 /// A rule setting of `settings.rules` as the evaluation applied it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct AppliedOverride {
+pub struct AppliedRuleSetting {
     /// Rule id.
     pub rule: String,
     /// Disabled or re-graded.

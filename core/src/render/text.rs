@@ -78,9 +78,18 @@ fn stage_verdict(ready: bool, blockers: usize) -> String {
     if ready { "ready".into() } else { format!("NOT ready ({blockers} blocker(s))") }
 }
 
-fn finding_lines(s: &mut String, f: &Finding) {
-    let regraded = f.original_severity.map(|o| format!(" (re-graded from {o})")).unwrap_or_default();
-    let _ = writeln!(s, "  [{}] {}: {}{regraded}", f.rule, refs(f), f.message);
+/// One finding under its rule's heading; its severity is written out when
+/// it is not the heading's (a rule may raise or lower single findings).
+fn finding_lines(s: &mut String, f: &Finding, heading: Severity) {
+    let mut note = Vec::new();
+    if f.severity != heading {
+        note.push(f.severity.as_str().to_owned());
+    }
+    if let Some(o) = f.original_severity {
+        note.push(format!("re-graded from {o}"));
+    }
+    let note = if note.is_empty() { String::new() } else { format!(" ({})", note.join(", ")) };
+    let _ = writeln!(s, "  [{}] {}: {}{note}", f.rule, refs(f), f.message);
     if let Some(d) = f.due_on {
         let _ = writeln!(s, "      due: {d}");
     }
@@ -184,7 +193,7 @@ pub fn evaluation(doc: Option<&Document>, e: &Evaluation, view: &CheckView) -> S
         let _ = writeln!(s, "\n{} {rule_id} ({}): {title}", worst.as_str().to_uppercase(), group.len());
         let limit = view.limit.unwrap_or(usize::MAX);
         for f in group.iter().take(limit) {
-            finding_lines(&mut s, f);
+            finding_lines(&mut s, f, worst);
         }
         if group.len() > limit {
             let _ = writeln!(s, "  ... and {} more (--limit {limit})", group.len() - limit);

@@ -93,7 +93,9 @@ fn the_waivers_section_lists_every_waiver_and_override_escaped() {
     assert!(at > html.find("id=\"roadmap\"").unwrap(), "the section comes last");
     let section = &html[at..];
     assert!(section.contains("<td>w1</td><td><code>scope.missing</code></td><td>every finding</td><td>active</td>"));
-    assert!(section.contains("Ann &lt;CISO&gt;, 2025-12-01") && section.contains("&lt;b&gt;group&lt;&#x2f;b&gt; scope"));
+    assert!(
+        section.contains("Ann &lt;CISO&gt;, 2025-12-01") && section.contains("&lt;b&gt;group&lt;&#x2f;b&gt; scope")
+    );
     assert!(section.contains(
         "<td><code>assets.no_owner</code></td><td>disabled</td><td class=\"n\">1</td><td>owners in the CMDB</td>"
     ));
