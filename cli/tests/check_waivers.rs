@@ -40,7 +40,7 @@ fn scope_waiver(v: &mut Value) {
                            "approver": "p-ceo", "approved_on": "2026-05-01", "expires_on": "2026-06-30"}]);
 }
 
-fn check(path: &PathBuf, extra: &[&str]) -> (Option<i32>, String) {
+fn check(path: &std::path::Path, extra: &[&str]) -> (Option<i32>, String) {
     let p = path.to_str().unwrap();
     let mut args = vec!["check", p, "--as-of", AS_OF];
     args.extend_from_slice(extra);

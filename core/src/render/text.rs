@@ -115,7 +115,7 @@ pub struct CheckView {
 
 impl CheckView {
     fn shows(&self, f: &Finding) -> bool {
-        (self.rules.is_empty() || self.rules.iter().any(|r| *r == f.rule))
+        (self.rules.is_empty() || self.rules.contains(&f.rule))
             && self.min_severity.is_none_or(|m| f.severity.at_least(m))
     }
     fn filtered(&self) -> bool {
