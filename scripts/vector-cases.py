@@ -45,6 +45,29 @@ for fmt in ["sarif", "junit", "github"]:
 case("evaluate-minimal-github-source", "evaluate", {"as_of": D, "format": "github", "source": "compliance/isms.json"}, M,
      cli=["check", "$DOC", "--as-of", D, "--format", "github", "--uri", "compliance/isms.json"])
 case("evaluate-minimal-text", "evaluate", {"as_of": D, "format": "text"}, M, cli=["check", "$DOC", "--as-of", D])
+# Waivers and rule settings (docs/waivers.md): one waiver in force (the
+# unjustified exclusion of 7.10), one expired, one unapproved; one rule
+# re-graded and one disabled.
+waived = json.loads(json.dumps(NORTHWIND))
+waived["waivers"] = [
+    {"id": "w-7-10", "rule": "soa.exclusion_unjustified", "entity": "7.10",
+     "justification": "the physical-media policy is rewritten with the new office move",
+     "approver": "p-ceo", "approved_on": "2026-11-01", "expires_on": "2027-01-31"},
+    {"id": "w-old", "rule": "assets.no_owner", "justification": "owners pending the reorganisation",
+     "approver": "p-ceo", "approved_on": "2026-06-01", "expires_on": "2026-10-31"},
+    {"id": "w-draft", "rule": "controls.no_evidence", "justification": "evidence export in progress",
+     "expires_on": "2027-03-31"},
+]
+waived.setdefault("settings", {})["rules"] = [
+    {"rule": "controls.not_planned", "severity": "info", "reason": "planning is tracked in the roadmap tool"},
+    {"rule": "documents.unsafe_text", "disabled": True, "reason": "text is sanitised on export"},
+]
+WAIVED = json.dumps(waived, indent=2) + "\n"
+case("evaluate-waivers-json", "evaluate", {"as_of": D}, raw_document=WAIVED, cli=["check", "$DOC", "--as-of", D, "--json"])
+case("evaluate-waivers-text", "evaluate", {"as_of": D, "format": "text"}, raw_document=WAIVED,
+     cli=["check", "$DOC", "--as-of", D])
+case("evaluate-waivers-sarif", "evaluate", {"as_of": D, "format": "sarif"}, raw_document=WAIVED,
+     cli=["check", "$DOC", "--as-of", D, "--format", "sarif", "--uri", "isms.json"])
 case("verdict-northwind-default", "verdict", {"as_of": D}, N)
 case("verdict-northwind-major-text", "verdict", {"as_of": D, "fail_on": "major", "format": "text"}, N)
 case("drift-dates-json", "drift", {"as_of": D, "to": "2027-03-01"}, N,

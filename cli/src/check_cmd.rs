@@ -1,11 +1,14 @@
 //! `isms check`: evaluate an ISMS on a date. A readable report for people,
 //! JSON (`schema/evaluation.schema.json`) for machines, and an exit code for
-//! CI: 1 when a finding is at least as severe as `--fail-on` (default
-//! blocker), 0 otherwise, 2 for bad input.
+//! CI: 1 when a finding not waived is at least as severe as `--fail-on`
+//! (default blocker), 0 otherwise, 2 for bad input. `--summary`, `--rule`,
+//! `--severity` and `--limit` change what the text lists, never the exit
+//! code.
 use crate::io::{self, Failure};
 use isms_core::engine::{Format, Response};
 use isms_core::evaluate::Severity;
 use isms_core::model::Date;
+use isms_core::render::text::CheckView;
 use std::path::PathBuf;
 
 /// Arguments of `isms check`.
@@ -29,9 +32,23 @@ pub struct CheckArgs {
     /// relative to the repository root); default FILE as given.
     #[arg(long, value_name = "PATH")]
     pub uri: Option<String>,
-    /// Exit 1 when any finding is at least this severe.
+    /// Exit 1 when any finding not waived is at least this severe.
     #[arg(long, value_enum, default_value = "blocker")]
     pub fail_on: FailOn,
+    /// Text: readiness and counts only, no finding listed.
+    #[arg(long)]
+    pub summary: bool,
+    /// Text: list only the findings of this rule (repeatable). Display
+    /// only: the exit code still judges every finding.
+    #[arg(long = "rule", value_name = "ID")]
+    pub rules: Vec<String>,
+    /// Text: list only findings at least this severe. Display only.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub severity: Option<FailOn>,
+    /// Text: list at most N findings per rule (the rest are counted).
+    /// Display only.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
     /// Automated test results (normalised NDJSON from `isms monitor
     /// ingest`, or a JSON array); repeatable. The `monitoring.*` rules
     /// judge them.
@@ -114,10 +131,28 @@ pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     } else {
         args.file.display().to_string()
     };
+    let view = CheckView {
+        summary_only: args.summary,
+        rules: args.rules,
+        min_severity: args.severity.map(Severity::from),
+        limit: args.limit,
+    };
+    if format != Format::Text && view != CheckView::default() {
+        return Err(Failure::input(
+            "--summary, --rule, --severity and --limit shape the text output; drop them with --json or --format",
+        ));
+    }
+    if let Some(bad) = view.rules.iter().find(|r| isms_core::evaluate::rule(r).is_none()) {
+        return Err(Failure::input(format!("--rule `{bad}` is not a rule of the catalogue (see docs/rules.md)")));
+    }
     let source = isms_core::render::Source { uri: &uri, text: Some(&text) };
-    let out = Response::Evaluation(eval)
-        .render_from(format, Some(isms.document()), &source)
-        .map_err(|e| Failure::input(e.to_string()))?;
+    let out = if format == Format::Text {
+        isms_core::engine::evaluation_text(&eval, Some(isms.document()), &view)
+    } else {
+        Response::Evaluation(eval)
+            .render_from(format, Some(isms.document()), &source)
+            .map_err(|e| Failure::input(e.to_string()))?
+    };
     crate::emit(&out)?;
     Ok(u8::from(fails))
 }

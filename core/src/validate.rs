@@ -70,6 +70,7 @@ enum Kind {
     ContextIssue,
     InterestedParty,
     ScopeInterface,
+    Waiver,
 }
 
 impl Kind {
@@ -98,6 +99,7 @@ impl Kind {
             Kind::ContextIssue => "context issue",
             Kind::InterestedParty => "interested party",
             Kind::ScopeInterface => "scope interface",
+            Kind::Waiver => "waiver",
         }
     }
 }
@@ -231,6 +233,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     }
     define_all(&mut c, doc);
     check_references(&mut c, doc);
+    check_waivers(&mut c, doc);
     check_risk(&mut c, doc);
     check_dates(&mut c, doc);
     check_fair_effects(&mut c, doc);
@@ -321,6 +324,45 @@ fn define_all<'a>(c: &mut Checker<'a>, d: &'a Document) {
         c.define(&n.id, Kind::Nonconformity, format!("$.nonconformities[{i}]"));
         for (j, x) in n.actions.iter().enumerate() {
             c.define(&x.id, Kind::CorrectiveAction, format!("$.nonconformities[{i}].actions[{j}]"));
+        }
+    }
+    for (i, x) in d.waivers.iter().enumerate() {
+        c.define(&x.id, Kind::Waiver, format!("$.waivers[{i}]"));
+    }
+}
+
+/// Waivers and rule settings: what makes them usable. Whether a waiver is
+/// approved, in force or names a known rule is the evaluation's judgement
+/// (the `waivers.*` rules), not a structural problem.
+fn check_waivers(c: &mut Checker<'_>, d: &Document) {
+    for (i, w) in d.waivers.iter().enumerate() {
+        let p = format!("$.waivers[{i}]");
+        c.text(format!("{p}.justification"), &w.justification, "a waiver's justification");
+        c.opt_ref(format!("{p}.approver"), &w.approver, PERSON);
+        c.order(
+            format!("{p}.expires_on"),
+            w.approved_on,
+            Some(w.expires_on),
+            "the waiver expires before it was approved",
+        );
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    for (i, r) in d.settings.rules.iter().enumerate() {
+        let p = format!("$.settings.rules[{i}]");
+        c.text(format!("{p}.reason"), &r.reason, "a rule setting's reason");
+        if r.disabled == r.severity.is_some() {
+            c.push(
+                "out_of_range",
+                p.clone(),
+                format!("the setting of rule `{}` must either disable it or set its severity (one of the two)", r.rule),
+            );
+        }
+        if let Some(j) = seen.insert(r.rule.as_str(), i) {
+            c.push(
+                "duplicate_id",
+                format!("{p}.rule"),
+                format!("rule `{}` is set twice (also at $.settings.rules[{j}])", r.rule),
+            );
         }
     }
 }

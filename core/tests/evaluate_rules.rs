@@ -134,6 +134,19 @@ fn nc_open(d: &mut Document) -> &mut Nonconformity {
     n.actions[0].due_on = date("2026-09-01");
     n
 }
+fn waiver(rule: &str, approver: Option<&str>, approved_on: Option<&str>, expires_on: &str) -> Waiver {
+    Waiver {
+        id: "w-1".into(),
+        rule: rule.into(),
+        entity: None,
+        fingerprint: None,
+        justification: "accepted until the migration ends".into(),
+        approver: approver.map(Into::into),
+        approved_on: approved_on.map(date),
+        expires_on: date(expires_on),
+        extensions: Default::default(),
+    }
+}
 fn rating(l: u32, c: u32) -> Rating {
     Rating { likelihood: l, consequence: Some(c), cia: Cia::default() }
 }
@@ -313,6 +326,16 @@ fn cases() -> Vec<(&'static str, Mutation)> {
         ("nonconformity.action_overdue", |d| nc_open(d).actions[0].due_on = date("2026-05-01")),
         ("nonconformity.ineffective", |d| d.nonconformities[0].verification.as_mut().unwrap().effective = false),
         ("nonconformity.finding_not_raised", |d| d.internal_audits[0].findings[0].nonconformity = None),
+        ("waivers.unknown_rule", |d| {
+            d.waivers.push(waiver("scope.no_such_rule", Some("p-ciso"), Some("2026-05-01"), "2026-12-31"))
+        }),
+        ("waivers.unapproved", |d| d.waivers.push(waiver("scope.not_communicated", None, None, "2026-12-31"))),
+        ("waivers.expired", |d| {
+            d.waivers.push(waiver("scope.not_communicated", Some("p-ciso"), Some("2026-01-01"), "2026-05-31"))
+        }),
+        ("waivers.expiring", |d| {
+            d.waivers.push(waiver("scope.not_communicated", Some("p-ciso"), Some("2026-05-01"), "2026-06-20"))
+        }),
     ]
 }
 
@@ -445,11 +468,13 @@ fn findings_are_sorted_by_severity_then_rule() {
     d.objectives[0].owner = None;
     d.context.interested_parties.clear();
     let e = run(&d);
-    let keys: Vec<(Severity, &str, &str)> =
-        e.findings.iter().map(|f| (f.severity, f.rule.as_str(), f.fingerprint.as_str())).collect();
+    let keys: Vec<(Severity, &str)> = e.findings.iter().map(|f| (f.severity, f.rule.as_str())).collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
+    let mut again = e.findings.clone();
+    again.sort_by(isms_core::evaluate::finding_order);
+    assert_eq!(again, e.findings, "the engine's order is finding_order");
     assert_eq!(e.findings[0].severity, Severity::Blocker);
 }
 

@@ -115,6 +115,11 @@ pub struct Finding {
     pub stages: Vec<String>,
     /// Stable fingerprint (16 hex digits).
     pub fingerprint: String,
+    /// The id of the waiver in force that accepts the finding (it then
+    /// fails no gate and blocks no stage).
+    pub waiver: Option<String>,
+    /// The rule's own severity when `settings.rules` re-graded it.
+    pub original_severity: Option<Severity>,
 }
 
 impl From<&evaluate::Finding> for Finding {
@@ -138,6 +143,8 @@ impl From<&evaluate::Finding> for Finding {
                 })
                 .collect(),
             fingerprint: f.fingerprint.clone(),
+            waiver: f.waiver.clone(),
+            original_severity: f.original_severity.map(Into::into),
         }
     }
 }

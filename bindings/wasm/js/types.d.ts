@@ -56,6 +56,49 @@ export interface AppliedOverride {
   justification: string;
 }
 
+/** A rule setting of `settings.rules` as the evaluation applied it. */
+export interface AppliedRuleSetting {
+  /** Rule id. */
+  rule: string;
+  /** Disabled or re-graded. */
+  action: OverrideAction;
+  /** The rule's default severity. */
+  default_severity: Severity;
+  /** The severity its findings carry (re-graded only). */
+  severity?: Severity | null;
+  /** Why (from the setting). */
+  reason: string;
+  /** Findings affected: held back (disabled) or re-graded. */
+  findings: number;
+}
+
+/** A waiver of the document as the evaluation applied it. */
+export interface AppliedWaiver {
+  /** Waiver id. */
+  id: string;
+  /** The rule it waives. */
+  rule: string;
+  /** The entity it is limited to, if any. */
+  entity?: string | null;
+  /** The fingerprint it is limited to, if any. */
+  fingerprint?: string | null;
+  /** Why. */
+  justification: string;
+  /** Who approved it (person id). */
+  approver?: string | null;
+  /** When it was approved. */
+  approved_on?: string | null;
+  /** Last day in force. */
+  expires_on: string;
+  /** Where it stands on the evaluation date. */
+  state: WaiverState;
+  /**
+   * Fingerprints of the findings it waived (sorted; empty unless
+   * active).
+   */
+  findings: string[];
+}
+
 /** How risks are identified (ISO/IEC 27005:2022). */
 export type Approach = "asset_based" | "event_based" | "mixed";
 
@@ -907,6 +950,11 @@ export interface Document {
   certification?: Certification;
   /** Nonconformities and corrective action (10.2). */
   nonconformities?: Nonconformity[];
+  /**
+   * Time-limited acceptances of findings, each approved by a person with
+   * a justification and an expiry (see `docs/waivers.md`).
+   */
+  waivers?: Waiver[];
   /** Vendor data, untouched. */
   extensions?: { [key: string]: unknown };
 }
@@ -1062,7 +1110,7 @@ export interface DurationRequest {
  * certification milestone, a proposed audit, a review that falls due): the
  * one vocabulary of findings, calendar items and audit coverage.
  */
-export type EntityKind = "organization" | "scope" | "context" | "unit" | "person" | "role" | "asset" | "risk_methodology" | "risk" | "treatment" | "treatment_action" | "control" | "custom_control" | "soa" | "document" | "mandatory_document" | "evidence" | "objective" | "course" | "management_review" | "decision" | "internal_audit" | "audit_finding" | "clause" | "certification" | "nonconformity" | "corrective_action" | "interested_party" | "scope_interface" | "external_audit" | "proposed_internal_audit" | "management_review_due";
+export type EntityKind = "organization" | "scope" | "context" | "unit" | "person" | "role" | "asset" | "risk_methodology" | "risk" | "treatment" | "treatment_action" | "control" | "custom_control" | "soa" | "document" | "mandatory_document" | "evidence" | "objective" | "course" | "management_review" | "decision" | "internal_audit" | "audit_finding" | "clause" | "certification" | "nonconformity" | "corrective_action" | "interested_party" | "scope_interface" | "external_audit" | "proposed_internal_audit" | "management_review_due" | "waiver" | "rule_setting";
 
 /** A reference to an entity: its kind and id. */
 export interface EntityRef {
@@ -1129,8 +1177,21 @@ export interface Evaluation {
   readiness: Readiness;
   /** Findings, most severe first. */
   findings: Finding[];
-  /** Per-rule outcomes, in catalogue order. */
+  /**
+   * Per-rule outcomes, in catalogue order (a disabled rule: nothing
+   * checked).
+   */
   rules: RuleOutcome[];
+  /**
+   * Every waiver of the document, with its state and the findings it
+   * waived, in document order.
+   */
+  waivers?: AppliedWaiver[];
+  /**
+   * Every rule setting applied (disabled or re-graded rules), in
+   * catalogue order.
+   */
+  overrides?: AppliedRuleSetting[];
 }
 
 /** Status of a planned meeting or audit. */
@@ -1260,6 +1321,17 @@ export interface Finding {
    * checks and resources (empty for findings from the document alone).
    */
   tests?: CheckResult[];
+  /**
+   * The id of the waiver in force that accepts this finding: it is
+   * reported, but does not fail `--fail-on`, is not counted in the
+   * summary by severity and blocks no stage (see [`waivers`]).
+   */
+  waiver?: string | null;
+  /**
+   * The severity the rule gave the finding, when `settings.rules`
+   * re-graded the rule (`severity` is then the set one).
+   */
+  original_severity?: Severity | null;
 }
 
 /** A finding present in both evaluations whose standing changed. */
@@ -2182,6 +2254,9 @@ export interface OverdueAction {
   days_overdue: number;
 }
 
+/** What a rule setting does. */
+export type OverrideAction = "disabled" | "regraded";
+
 /**
  * Selected percentiles of simulated annual loss (linear interpolation
  * between order statistics).
@@ -2833,6 +2908,27 @@ export interface RuleOutcome {
   findings: number;
 }
 
+/**
+ * How an organisation runs one rule (`settings.rules`): disabled, or with
+ * another severity; either way with a reason.
+ */
+export interface RuleSetting {
+  /** The rule id, e.g. `objectives.not_measured`. */
+  rule: string;
+  /**
+   * The rule does not run: its findings are not reported (the evaluation
+   * lists the setting and how many it held back).
+   */
+  disabled?: boolean;
+  /**
+   * The severity the rule's findings carry instead of their own (each
+   * keeps its original in `original_severity`).
+   */
+  severity?: Severity | null;
+  /** Why (mandatory). */
+  reason: string;
+}
+
 /** One step of a likelihood or consequence scale. */
 export interface ScaleStep {
   /** Short label, e.g. "Likely". */
@@ -2986,6 +3082,11 @@ export interface Settings {
    * [`MonitoringSettings`].
    */
   monitoring?: MonitoringSettings | null;
+  /**
+   * Rules this organisation disables or runs at another severity, each
+   * with a reason; every one is listed in the evaluation.
+   */
+  rules?: RuleSetting[];
   /** Vendor data, untouched. */
   extensions?: { [key: string]: unknown };
 }
@@ -3279,7 +3380,7 @@ export interface StepBlocker {
 /** Where a step stands. */
 export type StepStatus = "done" | "in_progress" | "not_started";
 
-/** Counts of findings by severity. */
+/** Counts of findings by severity (waived findings apart). */
 export interface Summary {
   /** Blockers. */
   blocker: number;
@@ -3289,8 +3390,10 @@ export interface Summary {
   minor: number;
   /** Infos. */
   info: number;
-  /** All findings. */
+  /** All findings not waived. */
   total: number;
+  /** Waived findings (reported, counted in no severity above). */
+  waived?: number;
 }
 
 /** The four themes of Annex A (clauses A.5 to A.8). */
@@ -3416,9 +3519,9 @@ export interface Verdict {
   fails: boolean;
   /** The most severe finding's severity (absent without findings). */
   worst?: Severity | null;
-  /** Findings at or above the threshold. */
+  /** Findings at or above the threshold (waived findings apart). */
   failing_findings: number;
-  /** All findings. */
+  /** All findings not waived. */
   total_findings: number;
 }
 
@@ -3468,6 +3571,45 @@ export type Vulnerability = {
   /** Resistance strength (RS, "control strength"), same scale. */
   resistance_strength: Distribution;
 };
+
+/**
+ * A time-limited acceptance of findings of one rule: approved by a person,
+ * with a justification and an expiry. In force from `approved_on` to
+ * `expires_on` (both inclusive) when it names an approver.
+ */
+export interface Waiver {
+  /** Unique id. */
+  id: string;
+  /** The rule whose findings are waived, e.g. `training.overdue`. */
+  rule: string;
+  /**
+   * Only the findings that involve the entity with this id (a person,
+   * a risk, a control number such as `5.15`, ...); absent: every finding
+   * of the rule.
+   */
+  entity?: string | null;
+  /**
+   * Only the finding with this fingerprint (16 hex digits, as `isms
+   * check --json` reports it); absent: any fingerprint.
+   */
+  fingerprint?: string | null;
+  /** Why the findings are accepted for now. */
+  justification: string;
+  /** Who approved the waiver (a person). */
+  approver?: string | null;
+  /** When it was approved. */
+  approved_on?: string | null;
+  /**
+   * The last day the waiver is in force; from the day after, the findings
+   * come back.
+   */
+  expires_on: string;
+  /** Vendor data, untouched. */
+  extensions?: { [key: string]: unknown };
+}
+
+/** Where a waiver stands on the evaluation date. */
+export type WaiverState = "active" | "expired" | "unapproved" | "unknown_rule";
 
 /** `ValidateRequest`. */
 export type ValidateRequest = NoParams;

@@ -34,6 +34,7 @@ pub use monitor::{
 pub use ops::{Operation, OperationInfo, call, call_document, error_json, operation, operations};
 pub use requests::*;
 pub use response::Response;
+pub use text::evaluation_text;
 
 use crate::evaluate::{self, Drift, Evaluation, Severity};
 use crate::model::Date;

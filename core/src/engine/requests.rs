@@ -57,9 +57,9 @@ pub struct Verdict {
     /// The most severe finding's severity (absent without findings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worst: Option<Severity>,
-    /// Findings at or above the threshold.
+    /// Findings at or above the threshold (waived findings apart).
     pub failing_findings: u32,
-    /// All findings.
+    /// All findings not waived.
     pub total_findings: u32,
 }
 
@@ -71,8 +71,9 @@ impl Verdict {
             fail_on,
             fails: e.fails(fail_on),
             worst: e.worst(),
-            failing_findings: e.findings.iter().filter(|f| f.severity.at_least(fail_on)).count() as u32,
-            total_findings: e.findings.len() as u32,
+            failing_findings: e.findings.iter().filter(|f| !f.is_waived() && f.severity.at_least(fail_on)).count()
+                as u32,
+            total_findings: e.findings.iter().filter(|f| !f.is_waived()).count() as u32,
         }
     }
 }

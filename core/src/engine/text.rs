@@ -16,10 +16,9 @@ pub(super) fn render_text(r: &Response, format: Format, doc: Option<&Document>) 
     if format != Format::Text {
         return None;
     }
-    let org = doc.map(|d| d.organization.name.as_str()).unwrap_or("ISMS");
     let s = match r {
         Response::Problems(p) => text::problems(p),
-        Response::Evaluation(e) => text::evaluation(org, e),
+        Response::Evaluation(e) => text::evaluation(doc, e, &text::CheckView::default()),
         Response::Verdict(v) => text::verdict(v),
         Response::Drift(d) => text::drift(d),
         Response::TreatmentPlan(p) => text::treatment_plan(doc, p),
@@ -44,4 +43,12 @@ pub(super) fn render_text(r: &Response, format: Format, doc: Option<&Document>) 
         _ => return None,
     };
     Some(escape_terminal(&s).into_owned())
+}
+
+/// The text of `isms check` with display filters ([`text::CheckView`]:
+/// `--summary`, `--rule`, `--severity`, `--limit`), escaped for terminals
+/// like every text form. The filters change what is listed, never the
+/// evaluation or its verdict.
+pub fn evaluation_text(e: &crate::evaluate::Evaluation, doc: Option<&Document>, view: &text::CheckView) -> String {
+    escape_terminal(&text::evaluation(doc, e, view)).into_owned()
 }

@@ -271,6 +271,8 @@ impl Out {
             remediation: d.remediation.unwrap_or_else(|| r.remediation.to_owned()),
             fingerprint,
             tests: d.tests,
+            waiver: None,
+            original_severity: None,
         });
     }
 

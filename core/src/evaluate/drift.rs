@@ -146,10 +146,13 @@ pub struct Drift {
 
 impl Drift {
     /// Whether anything fell out of compliance at `threshold` or above: a
-    /// new finding that severe, or a worsened one that reached it.
+    /// new finding that severe, or a worsened one that reached it — unless
+    /// the newer evaluation waives it (`docs/waivers.md`).
     pub fn fails(&self, threshold: Severity) -> bool {
-        self.new_findings.iter().any(|f| f.severity.at_least(threshold))
-            || self.worsened.iter().any(|c| c.new_severity.at_least(threshold) && !c.old_severity.at_least(threshold))
+        self.new_findings.iter().any(|f| !f.is_waived() && f.severity.at_least(threshold))
+            || self.worsened.iter().any(|c| {
+                !c.finding.is_waived() && c.new_severity.at_least(threshold) && !c.old_severity.at_least(threshold)
+            })
     }
 
     /// True when nothing moved: no new, resolved, worsened or improved
@@ -311,6 +314,8 @@ mod tests {
             remediation: "fix".into(),
             stages: Vec::new(),
             tests: Vec::new(),
+            waiver: None,
+            original_severity: None,
         }
     }
 
@@ -378,5 +383,10 @@ mod tests {
         assert!(!dr.fails(Blocker), "a.y was a blocker already");
         let raised = eval("2026-07-01", vec![f("a.x", "5.1", Blocker, None)]);
         assert!(drift(&old, &raised).fails(Blocker));
+        let mut waived = raised.clone();
+        for f in &mut waived.findings {
+            f.waiver = Some("w-1".into());
+        }
+        assert!(!drift(&old, &waived).fails(Blocker), "a waived finding fails no drift gate");
     }
 }

@@ -924,6 +924,43 @@ pub const GROUNDS: &[(&str, Grounds)] = &[
             "An accepted deviation whose approval lapsed is a control of documented decisions that slipped once: minor.",
         ),
     ),
+    // Waivers and rule settings
+    (
+        "waivers.unknown_rule",
+        g(
+            C,
+            "ISO/IEC 27001 7.5.2",
+            None,
+            "An entry that names no rule changes nothing and misleads its reader; correct records are good practice, not a broken requirement: minor.",
+        ),
+    ),
+    (
+        "waivers.unapproved",
+        g(
+            L,
+            "ISO/IEC 27001 6.1.3 f",
+            None,
+            "Accepting what is not treated needs the approval of those accountable; one acceptance recorded without it is a single lapse of that process: minor.",
+        ),
+    ),
+    (
+        "waivers.expired",
+        g(
+            L,
+            "ISO/IEC 27001 6.1.3 f, 7.5.3",
+            None,
+            "An acceptance whose term ran out is a documented decision not kept current, once: minor.",
+        ),
+    ),
+    (
+        "waivers.expiring",
+        g(
+            E,
+            "ISO/IEC 27001 7.5.3",
+            Some("settings.warning_window_days"),
+            "A warning ahead of the expiry, at the engine's warning window: info.",
+        ),
+    ),
 ];
 
 /// The grounds of the rule with this id.

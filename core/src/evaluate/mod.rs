@@ -19,7 +19,12 @@
 //! business, not the verdict's).
 //!
 //! Determinism: findings are sorted by severity (blocker first), rule id,
-//! then fingerprint; no hash map iteration order reaches the output.
+//! then control and clause in natural order (A.5.2 before A.5.10, see
+//! [`natural_cmp`]), then fingerprint; no hash map iteration order reaches
+//! the output.
+//!
+//! Waivers and rule settings (`waivers`, `settings.rules`) are applied
+//! here, after the rules ran: see [`waivers`].
 //!
 //! Performance: [`Ctx`] indexes the document once (people, roles, SoA,
 //! evidence per control, training records per person and course, mandatory
@@ -30,12 +35,14 @@ mod grounds;
 pub mod readiness;
 mod rule;
 mod rules;
+pub mod waivers;
 
 pub(crate) use ctx::{Ctx, Draft, Out};
 pub use drift::{Drift, drift};
 pub use grounds::{Basis, GROUNDS, Grounds, grounds};
 pub use readiness::{Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
+pub use waivers::{AppliedRuleSetting, AppliedWaiver, OverrideAction, WaiverState};
 
 use crate::model::{Date, Document};
 use crate::model::{EntityKind, EntityRef};
@@ -149,9 +156,29 @@ pub struct Finding {
     /// checks and resources (empty for findings from the document alone).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tests: Vec<crate::monitor::CheckResult>,
+    /// The id of the waiver in force that accepts this finding: it is
+    /// reported, but does not fail `--fail-on`, is not counted in the
+    /// summary by severity and blocks no stage (see [`waivers`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<String>,
+    /// The severity the rule gave the finding, when `settings.rules`
+    /// re-graded the rule (`severity` is then the set one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_severity: Option<Severity>,
 }
 
-/// Counts of findings by severity.
+impl Finding {
+    /// Whether a waiver in force accepts the finding.
+    pub fn is_waived(&self) -> bool {
+        self.waiver.is_some()
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// Counts of findings by severity (waived findings apart).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     /// Blockers.
@@ -162,8 +189,11 @@ pub struct Summary {
     pub minor: u32,
     /// Infos.
     pub info: u32,
-    /// All findings.
+    /// All findings not waived.
     pub total: u32,
+    /// Waived findings (reported, counted in no severity above).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub waived: u32,
 }
 
 /// What one rule examined and found: the raw material of readiness, drift
@@ -191,18 +221,28 @@ pub struct Evaluation {
     pub readiness: Readiness,
     /// Findings, most severe first.
     pub findings: Vec<Finding>,
-    /// Per-rule outcomes, in catalogue order.
+    /// Per-rule outcomes, in catalogue order (a disabled rule: nothing
+    /// checked).
     pub rules: Vec<RuleOutcome>,
+    /// Every waiver of the document, with its state and the findings it
+    /// waived, in document order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<AppliedWaiver>,
+    /// Every rule setting applied (disabled or re-graded rules), in
+    /// catalogue order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<AppliedRuleSetting>,
 }
 
 impl Evaluation {
-    /// The most severe finding's severity, if any.
+    /// The most severe finding's severity, if any (waived findings apart).
     pub fn worst(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).min()
+        self.findings.iter().filter(|f| !f.is_waived()).map(|f| f.severity).min()
     }
-    /// Whether any finding is at least as severe as `threshold`.
+    /// Whether any finding not waived is at least as severe as `threshold`
+    /// (the gate of `isms check --fail-on`).
     pub fn fails(&self, threshold: Severity) -> bool {
-        self.findings.iter().any(|f| f.severity.at_least(threshold))
+        self.findings.iter().any(|f| !f.is_waived() && f.severity.at_least(threshold))
     }
 }
 
@@ -235,6 +275,59 @@ pub fn fingerprint(rule: &str, clause: Option<&str>, control: Option<&str>, enti
     format!("{:016x}", fnv1a64(s.as_bytes()))
 }
 
+/// Natural order of ids such as control and clause numbers: runs of digits
+/// compare as numbers, so `5.2` < `5.10` and `A.8.9` < `A.8.10`; other
+/// characters compare as text. Ties fall back to plain text order.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> impl Iterator<Item = (bool, &str)> {
+        let mut rest = s;
+        std::iter::from_fn(move || {
+            let first = rest.chars().next()?;
+            let digit = first.is_ascii_digit();
+            let end = rest.find(|c: char| c.is_ascii_digit() != digit).unwrap_or(rest.len());
+            let (head, tail) = rest.split_at(end);
+            rest = tail;
+            Some((digit, head))
+        })
+    }
+    let mut x = chunks(a);
+    let mut y = chunks(b);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some((dx, sx)), Some((dy, sy))) => {
+                let o = if dx && dy {
+                    let (tx, ty) = (sx.trim_start_matches('0'), sy.trim_start_matches('0'));
+                    tx.len().cmp(&ty.len()).then_with(|| tx.cmp(ty))
+                } else {
+                    sx.cmp(sy)
+                };
+                if o != std::cmp::Ordering::Equal {
+                    return o;
+                }
+            }
+        }
+    }
+}
+
+/// The order of findings: severity, rule, control and clause in natural
+/// order (no control first), fingerprint, message.
+pub fn finding_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    let opt = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (Some(x), Some(y)) => natural_cmp(x, y),
+    };
+    (a.severity, &a.rule)
+        .cmp(&(b.severity, &b.rule))
+        .then_with(|| opt(&a.control, &b.control))
+        .then_with(|| opt(&a.clause, &b.clause))
+        .then_with(|| (&a.fingerprint, &a.message).cmp(&(&b.fingerprint, &b.message)))
+}
+
 fn entity_token(k: EntityKind) -> String {
     match serde_json::to_value(k) {
         Ok(serde_json::Value::String(s)) => s,
@@ -256,14 +349,40 @@ pub fn evaluate(doc: &Document, as_of: Date) -> Evaluation {
 pub fn evaluate_with(doc: &Document, as_of: Date, monitor: Option<&crate::monitor::MonitorSummary>) -> Evaluation {
     let mut ctx = Ctx::new(doc, as_of);
     ctx.monitor = monitor;
+    let settings = &doc.settings.rules;
     let mut findings = Vec::new();
     let mut outcomes = Vec::with_capacity(rules().len());
     let mut per_rule = Vec::with_capacity(rules().len());
+    let mut overrides = Vec::new();
     for r in rules() {
         let mut out = Out::new(r);
         (r.check)(&ctx, &mut out);
-        let (outcome, theme_checked, theme_failed, mut fs) = out.finish();
-        per_rule.push((r, outcome.clone(), theme_checked, theme_failed));
+        let (mut outcome, mut theme_checked, mut theme_failed, mut fs) = out.finish();
+        let mut weight_of = r.severity;
+        if let Some(set) = waivers::setting(settings, r.id) {
+            let n = fs.len() as u32;
+            if set.disabled {
+                fs.clear();
+                outcome = RuleOutcome { rule: r.id.to_owned(), checked: 0, failed: 0, findings: 0 };
+                (theme_checked, theme_failed) = ([0; 4], [0; 4]);
+            } else if let Some(sev) = set.severity {
+                weight_of = sev;
+                for f in &mut fs {
+                    f.original_severity = Some(f.severity);
+                    f.severity = sev;
+                    f.stages = if sev == Severity::Blocker { r.stage.blocked().to_vec() } else { Vec::new() };
+                }
+            }
+            overrides.push(AppliedRuleSetting {
+                rule: r.id.to_owned(),
+                action: if set.disabled { OverrideAction::Disabled } else { OverrideAction::Regraded },
+                default_severity: r.severity,
+                severity: set.severity.filter(|_| !set.disabled),
+                reason: set.reason.clone(),
+                findings: n,
+            });
+        }
+        per_rule.push((r, outcome.clone(), theme_checked, theme_failed, weight_of));
         outcomes.push(outcome);
         findings.append(&mut fs);
     }
@@ -271,11 +390,14 @@ pub fn evaluate_with(doc: &Document, as_of: Date, monitor: Option<&crate::monito
     for f in &mut findings {
         f.path = pointers.best(&f.entities);
     }
-    findings.sort_by(|a, b| {
-        (a.severity, &a.rule, &a.fingerprint, &a.message).cmp(&(b.severity, &b.rule, &b.fingerprint, &b.message))
-    });
+    let waivers = waivers::apply(&doc.waivers, as_of, &mut findings);
+    findings.sort_by(finding_order);
     let mut summary = Summary::default();
     for f in &findings {
+        if f.is_waived() {
+            summary.waived += 1;
+            continue;
+        }
         match f.severity {
             Severity::Blocker => summary.blocker += 1,
             Severity::Major => summary.major += 1,
@@ -283,9 +405,9 @@ pub fn evaluate_with(doc: &Document, as_of: Date, monitor: Option<&crate::monito
             Severity::Info => summary.info += 1,
         }
     }
-    summary.total = findings.len() as u32;
+    summary.total = findings.len() as u32 - summary.waived;
     let readiness = readiness::compute(&per_rule, &findings);
-    Evaluation { as_of, summary, readiness, findings, rules: outcomes }
+    Evaluation { as_of, summary, readiness, findings, rules: outcomes, waivers, overrides }
 }
 
 #[cfg(test)]
@@ -308,6 +430,20 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn natural_order_of_control_and_clause_ids() {
+        use std::cmp::Ordering::*;
+        assert_eq!(natural_cmp("5.2", "5.10"), Less);
+        assert_eq!(natural_cmp("A.8.9", "A.8.10"), Less);
+        assert_eq!(natural_cmp("6.1.3", "6.1"), Greater);
+        assert_eq!(natural_cmp("9.2", "10.1"), Less);
+        assert_eq!(natural_cmp("r-2", "r-10"), Less);
+        assert_eq!(natural_cmp("5.15", "5.15"), Equal);
+        let mut v = vec!["5.10", "5.2", "8.1", "5.1", "10"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["5.1", "5.2", "5.10", "8.1", "10"]);
     }
 
     #[test]

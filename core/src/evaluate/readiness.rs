@@ -7,7 +7,8 @@
 //! for `assets.no_owner`, one for `scope.missing`) and how many of them
 //! failed (`failed`). A rule that examined nothing (no items of its kind)
 //! does not count. Its pass rate is `(checked − failed) / checked`, and it
-//! weighs by its default severity: blocker 8, major 4, minor 2, info 1.
+//! weighs by its severity (the default, or the one `settings.rules` sets):
+//! blocker 8, major 4, minor 2, info 1.
 //!
 //! - **Clause score** (4 to 10): `100 × Σ w·pass / Σ w` over the rules whose
 //!   clause lies within that clause, rounded to an integer; none (`null`)
@@ -24,6 +25,13 @@
 //! A stage is *ready* when no finding of severity blocker stands in its way:
 //! Stage 1 considers the blockers of documentation rules ([`Stage::Stage1`]),
 //! Stage 2 every blocker (documentation must also be in order to pass Stage 2).
+//!
+//! # Waivers and rule settings
+//!
+//! A waived finding is no blocker of either stage; the scores still count it
+//! as failed (a waiver accepts a gap, it does not close it). A disabled rule
+//! does not count at all; a re-graded rule weighs at its new severity, and
+//! its findings block a stage only when re-graded to blocker.
 use super::{Finding, Rule, RuleOutcome, Stage};
 use crate::catalog::{self, Theme};
 use schemars::JsonSchema;
@@ -115,15 +123,17 @@ impl Acc {
     }
 }
 
-pub(crate) type PerRule<'a> = (&'a Rule, RuleOutcome, [u32; 4], [u32; 4]);
+/// A rule, its outcome, its per-theme checked and failed counts, and the
+/// severity it is weighed at (its default, or the one `settings.rules` sets).
+pub(crate) type PerRule<'a> = (&'a Rule, RuleOutcome, [u32; 4], [u32; 4], super::Severity);
 
 pub(crate) fn compute(per_rule: &[PerRule<'_>], findings: &[Finding]) -> Readiness {
     let tops: Vec<_> = catalog::top_level_clauses().collect();
     let mut clause_acc: Vec<Acc> = tops.iter().map(|_| Acc::default()).collect();
     let mut theme_acc: Vec<Acc> = (0..4).map(|_| Acc::default()).collect();
     let mut overall = Acc::default();
-    for (r, o, tc, tf) in per_rule {
-        let w = r.severity.weight();
+    for (r, o, tc, tf, sev) in per_rule {
+        let w = sev.weight();
         overall.add(w, o.checked, o.failed, o.findings);
         if let Some(i) = tops.iter().position(|t| catalog::is_within(r.clause, t.id)) {
             clause_acc[i].add(w, o.checked, o.failed, o.findings);
@@ -149,7 +159,7 @@ pub(crate) fn compute(per_rule: &[PerRule<'_>], findings: &[Finding]) -> Readine
     // Each finding carries the stages it blocks (set from its rule's stage).
     let mut stage1 = Vec::new();
     let mut stage2 = Vec::new();
-    for f in findings {
+    for f in findings.iter().filter(|f| !f.is_waived()) {
         let b = || Blocker { rule: f.rule.clone(), fingerprint: f.fingerprint.clone() };
         if f.stages.contains(&Stage::Stage1) {
             stage1.push(b());

@@ -56,7 +56,7 @@ impl Stage {
 }
 
 /// The areas of the catalogue, in reference order, with their rules.
-fn areas() -> [(&'static str, &'static [Rule]); 13] {
+fn areas() -> [(&'static str, &'static [Rule]); 14] {
     [
         ("Context and scope (clause 4)", sets::context_scope::RULES),
         ("Leadership and roles (clause 5)", sets::leadership_roles::RULES),
@@ -71,6 +71,7 @@ fn areas() -> [(&'static str, &'static [Rule]); 13] {
         ("Certification cycle", sets::certification::RULES),
         ("Nonconformity and corrective action (10.2)", sets::nonconformity::RULES),
         ("Continuous monitoring from automated tests (9.1, Annex A)", sets::monitoring::RULES),
+        ("Waivers and rule settings (6.1.3 f, 7.5.3)", sets::waivers::RULES),
     ]
 }
 

@@ -73,6 +73,10 @@ pub enum EntityKind {
     ProposedInternalAudit,
     /// A management review that falls due (computed; `id` is its key).
     ManagementReviewDue,
+    /// A waiver of findings.
+    Waiver,
+    /// A rule setting of `settings.rules` (`id` is the rule id).
+    RuleSetting,
 }
 
 impl EntityKind {

@@ -24,6 +24,7 @@ mod monitoring;
 mod operations;
 mod pointer;
 mod risk;
+mod waiver;
 
 pub use assurance::*;
 pub use entity::{EntityKind, EntityRef};
@@ -34,6 +35,7 @@ pub use monitoring::{ControlMonitoring, MonitorOverride, MonitoringSettings};
 pub use operations::*;
 pub use pointer::Pointers;
 pub use risk::*;
+pub use waiver::{RuleSetting, Waiver};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -135,6 +137,10 @@ pub struct Document {
     /// Nonconformities and corrective action (10.2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nonconformities: Vec<Nonconformity>,
+    /// Time-limited acceptances of findings, each approved by a person with
+    /// a justification and an expiry (see `docs/waivers.md`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
     /// Vendor data, untouched.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -178,6 +184,10 @@ pub struct Settings {
     /// [`MonitoringSettings`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monitoring: Option<MonitoringSettings>,
+    /// Rules this organisation disables or runs at another severity, each
+    /// with a reason; every one is listed in the evaluation.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleSetting>,
     /// Vendor data, untouched.
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -195,6 +205,7 @@ impl Default for Settings {
             nc_deadlines: None,
             nc_verifier_may_be_implementer: false,
             monitoring: None,
+            rules: Vec::new(),
             extensions: Extensions::new(),
         }
     }

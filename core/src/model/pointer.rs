@@ -75,6 +75,8 @@ impl Pointers {
             let base = format!("/nonconformities/{i}/actions");
             list(K::CorrectiveAction, &base, &mut n.actions.iter().map(|x| x.id.as_str()));
         }
+        list(K::Waiver, "/waivers", &mut doc.waivers.iter().map(|x| x.id.as_str()));
+        list(K::RuleSetting, "/settings/rules", &mut doc.settings.rules.iter().map(|x| x.rule.as_str()));
         p
     }
 

@@ -3,7 +3,8 @@
 //! the runner shows on the line of the document in the pull request.
 //!
 //! Severity blocker and major → `error`, minor → `warning`, info →
-//! `notice`. Escaping follows the workflow-command grammar of GitHub's
+//! `notice`; a waived finding is a `notice` whatever its severity (titled
+//! with its waiver), so it never fails a check run. Escaping follows the workflow-command grammar of GitHub's
 //! runner toolkit: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`;
 //! in a property value `:` and `,` also become `%3A` and `%2C` (they separate
 //! properties). Other control characters are made visible
@@ -41,14 +42,18 @@ pub fn evaluation_github(e: &Evaluation, source: &Source<'_>) -> String {
             props.push(format!("line={line}"));
             props.push(format!("col={col}"));
         }
-        let title = format!("{} ({})", f.rule, f.severity);
+        let title = match &f.waiver {
+            Some(w) => format!("{} ({}, waived by {w})", f.rule, f.severity),
+            None => format!("{} ({})", f.rule, f.severity),
+        };
         props.push(format!("title={}", escape_property(&title)));
         let mut message = f.message.clone();
         if let Some(p) = &f.path {
             let _ = write!(message, " [at {p}]");
         }
         let _ = write!(message, "\n{}", f.remediation);
-        let _ = writeln!(out, "::{} {}::{}", github_command(f.severity), props.join(","), escape_data(&message));
+        let command = if f.is_waived() { "notice" } else { github_command(f.severity) };
+        let _ = writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&message));
     }
     out
 }

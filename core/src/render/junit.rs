@@ -4,7 +4,11 @@
 //! part of the rule id before the dot), one `<failure>` per finding of that
 //! rule (`type` is the severity), `<skipped>` for a rule that had nothing
 //! to examine. Counts: `tests` rules, `failures` rules with a finding,
-//! `skipped` rules that did not apply.
+//! `skipped` rules that did not apply or whose findings are all waived.
+//!
+//! Waived findings are not failures: they are listed in the test case's
+//! `<system-out>` with their waiver, and a rule with only waived findings
+//! is `<skipped>`.
 //!
 //! Text is escaped for XML 1.0: `& < > " '` as entities, and the characters
 //! XML 1.0 cannot carry at all (C0 controls other than tab, LF, CR; U+FFFE,
@@ -48,7 +52,8 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
     let (mut failing, mut skipped) = (0usize, 0usize);
     for r in &catalogue {
         let outcome = e.rules.iter().find(|o| o.rule == r.id);
-        let findings: Vec<_> = e.findings.iter().filter(|f| f.rule == r.id).collect();
+        let (waived, findings): (Vec<_>, Vec<_>) =
+            e.findings.iter().filter(|f| f.rule == r.id).partition(|f| f.is_waived());
         let area = r.id.split('.').next().unwrap_or(r.id);
         let _ = write!(
             cases,
@@ -58,12 +63,15 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
             xml_attr(source.uri)
         );
         let applied = outcome.is_some_and(|o| o.checked > 0);
-        if findings.is_empty() && applied {
+        if findings.is_empty() && waived.is_empty() && applied {
             cases.push_str("/>\n");
             continue;
         }
         cases.push_str(">\n");
-        if findings.is_empty() {
+        if findings.is_empty() && !waived.is_empty() {
+            skipped += 1;
+            let _ = writeln!(cases, "      <skipped message=\"{} finding(s) waived\"/>", waived.len());
+        } else if findings.is_empty() {
             skipped += 1;
             cases.push_str("      <skipped message=\"nothing to examine: the rule did not apply\"/>\n");
         } else {
@@ -98,6 +106,20 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
                 f.severity,
                 xml_escape(&body)
             );
+        }
+        if !waived.is_empty() {
+            let mut out = String::new();
+            for f in &waived {
+                let w = f.waiver.as_deref().unwrap_or_default();
+                let until = e
+                    .waivers
+                    .iter()
+                    .find(|x| x.id == w)
+                    .map(|x| format!(" until {}", x.expires_on))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "waived by {w}{until}: {} ({})", f.message, f.fingerprint);
+            }
+            let _ = writeln!(cases, "      <system-out>{}</system-out>", xml_escape(&out));
         }
         cases.push_str("    </testcase>\n");
     }

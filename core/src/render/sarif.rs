@@ -12,6 +12,12 @@
 //! (`region`; columns count Unicode code points, so `columnKind` is
 //! `unicodeCodePoints`). No timestamps: the same evaluation gives the same
 //! bytes.
+//!
+//! A waived finding keeps its result, with a SARIF `suppressions` entry
+//! (kind `external`: the waiver lives in the document, status `accepted`,
+//! its justification), so code scanning shows it as dismissed; a re-graded
+//! finding's level is its new severity, the original in
+//! `properties.original_severity`.
 use super::Source;
 use crate::evaluate::{Evaluation, Finding, Severity, rules};
 use serde_json::{Map, Value, json};
@@ -57,7 +63,17 @@ pub fn evaluation_sarif(e: &Evaluation, source: &Source<'_>) -> String {
         .iter()
         .map(|f| {
             let index = catalogue.iter().position(|r| r.id == f.rule);
-            result(f, index, source)
+            let mut r = result(f, index, source);
+            if let (Some(id), Value::Object(m)) = (&f.waiver, &mut r) {
+                let w = e.waivers.iter().find(|w| &w.id == id);
+                let why = w.map_or(String::new(), |w| w.justification.clone());
+                let until = w.map(|w| format!(" (waiver {id}, until {})", w.expires_on)).unwrap_or_default();
+                m.insert(
+                    "suppressions".into(),
+                    json!([{"kind": "external", "status": "accepted", "justification": format!("{why}{until}")}]),
+                );
+            }
+            r
         })
         .collect();
     let log = json!({
@@ -98,6 +114,12 @@ fn result(f: &Finding, rule_index: Option<usize>, source: &Source<'_>) -> Value 
     r.insert("partialFingerprints".into(), json!({"isms/v1": f.fingerprint}));
     let mut props = Map::new();
     props.insert("severity".into(), json!(f.severity.as_str()));
+    if let Some(o) = f.original_severity {
+        props.insert("original_severity".into(), json!(o.as_str()));
+    }
+    if let Some(w) = &f.waiver {
+        props.insert("waiver".into(), json!(w));
+    }
     if let Some(c) = &f.clause {
         props.insert("clause".into(), json!(c));
     }

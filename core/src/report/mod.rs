@@ -149,9 +149,11 @@ pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<Strin
         readiness_svg => Value::from_safe_string(charts::readiness_svg(&eval.readiness)),
         heat_inherent => heat_inherent.unwrap_or(Value::UNDEFINED),
         heat_residual => heat_residual.unwrap_or(Value::UNDEFINED),
+        waivers_html => Value::from_safe_string(waivers::section(doc, eval)?),
     };
     tmpl.render(root).map_err(err)
 }
 
 #[cfg(test)]
 mod tests;
+mod waivers;

@@ -18,7 +18,8 @@ fn fixture() -> Document {
     .unwrap()
 }
 
-const SECTIONS: [&str; 7] = [
+const SECTIONS: [&str; 8] = [
+    "id=\"waivers\"",
     "id=\"readiness\"",
     "id=\"verdicts\"",
     "id=\"risks\"",
@@ -74,4 +75,30 @@ fn readiness_chart_marks_unscored_lines() {
     let unscored = e.readiness.clauses.iter().chain(&e.readiness.themes).filter(|l| l.score.is_none()).count();
     assert!(unscored > 0, "an empty document leaves some lines unjudged");
     assert_eq!(svg.matches(">n/a<").count(), unscored);
+}
+
+#[test]
+fn the_waivers_section_lists_every_waiver_and_override_escaped() {
+    let doc = crate::json::parse_document(
+        r#"{"schema_version":"1.0","organization":{"name":"Acme"},
+        "people":[{"id":"p1","name":"Ann <CISO>"}],
+        "settings":{"rules":[{"rule":"assets.no_owner","disabled":true,"reason":"owners in the CMDB"}]},
+        "assets":[{"id":"a1","name":"DB","kind":"information"}],
+        "waivers":[{"id":"w1","rule":"scope.missing","justification":"<b>group</b> scope","approver":"p1",
+                    "approved_on":"2025-12-01","expires_on":"2026-03-31"}]}"#,
+    )
+    .unwrap();
+    let html = report_html(&doc, d("2026-01-01")).unwrap();
+    let at = html.find("id=\"waivers\"").unwrap();
+    assert!(at > html.find("id=\"roadmap\"").unwrap(), "the section comes last");
+    let section = &html[at..];
+    assert!(section.contains("<td>w1</td><td><code>scope.missing</code></td><td>every finding</td><td>active</td>"));
+    assert!(
+        section.contains("Ann &lt;CISO&gt;, 2025-12-01") && section.contains("&lt;b&gt;group&lt;&#x2f;b&gt; scope")
+    );
+    assert!(section.contains(
+        "<td><code>assets.no_owner</code></td><td>disabled</td><td class=\"n\">1</td><td>owners in the CMDB</td>"
+    ));
+    let none = report_html(&fixture(), d("2026-01-01")).unwrap();
+    assert!(none.contains("<p>No waiver.</p>") && none.contains("<p>No rule override.</p>"));
 }

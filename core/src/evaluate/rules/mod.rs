@@ -13,6 +13,7 @@ pub(super) mod objectives;
 pub(super) mod risk;
 pub(super) mod soa;
 pub(super) mod training;
+pub(super) mod waivers;
 
 /// Whether an optional text is missing or blank.
 pub(super) fn blank(s: &Option<String>) -> bool {

@@ -27,6 +27,9 @@ class Finding(Record):
         remediation: str
         stages: list[str]
         fingerprint: str
+        # Present only when set (docs/waivers.md).
+        waiver: Optional[str]
+        original_severity: Optional[str]
 
 
 class Evaluation(Result):
@@ -42,6 +45,9 @@ class Evaluation(Result):
         summary: Record
         readiness: Record
         rules: list[Record]
+        # Absent from the wire when empty (docs/waivers.md).
+        waivers: list[Record]
+        overrides: list[Record]
 
     @property
     def findings(self) -> Table[Finding]:
