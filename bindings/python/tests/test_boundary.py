@@ -89,3 +89,40 @@ def test_an_overflowing_simulation_fails_at_the_call_and_results_read_cleanly() 
         getattr(ok, name)  # reading never raises
     repr(ok)
     assert math.isfinite(ok.mean) and ok.mean > 0
+
+
+@pytest.mark.parametrize(
+    "doc, path",
+    [
+        ({"schema_version": "1.0", "organization": ["Acme"]}, "$.organization"),
+        ({**MINIMAL, "people": [{"id": "p1", "name": "Ann"}, ["p2", "Bob"]]}, "$.people[1]"),
+        ({**MINIMAL, "settings": [365]}, "$.settings"),
+    ],
+)
+def test_a_struct_given_by_position_is_refused(doc: dict[str, Any], path: str) -> None:
+    # serde would read ["Acme"] as {"name": "Acme"}; the schema allows objects only.
+    for convert in (_native.Document.from_obj, isms.Isms.from_dict):
+        with pytest.raises(isms.ParseError) as e:
+            convert(doc)
+        assert e.value.path == path, (convert, e.value.path)
+        assert "fields cannot be given by position" in str(e.value)
+
+
+def test_vendor_numbers_keep_their_exact_text() -> None:
+    text = (
+        '{"schema_version": "1.0", "organization": {"name": "A", "extensions": '
+        '{"big": 123456789012345678901234567890, "dec": 0.1000000000000000000000000001}}}'
+    )
+    out = isms.loads(text).to_json()
+    assert "123456789012345678901234567890" in out and "0.1000000000000000000000000001" in out
+    # Through dicts, Python's own int keeps the big integer exact as well.
+    d = isms.loads(text).to_dict()
+    assert d["organization"]["extensions"]["big"] == 123456789012345678901234567890
+
+
+def test_a_repeated_vendor_key_is_refused_with_its_path() -> None:
+    text = '{"schema_version": "1.0", "organization": {"name": "A", "extensions": {"v": {"k": 1, "k": 2}}}}'
+    with pytest.raises(isms.ParseError) as e:
+        isms.loads(text)
+    assert e.value.path == "$.organization.extensions.v"
+    assert "duplicate key `k`" in str(e.value)
