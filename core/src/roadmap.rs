@@ -29,9 +29,12 @@
 //! # Dates
 //!
 //! Steps are planned in order (every dependency has a lower number). A done
-//! step is a point at `as_of`. Any other step starts when its last
-//! dependency ends, or at `as_of`, whichever is later, and lasts its default
-//! duration ([`DEFAULT_DAYS`]), unless the document dates it:
+//! step is a point at `as_of`. Any other step starts no earlier than `as_of`
+//! and the end of every step it depends on, directly or through done steps
+//! (a done step passes on what its own dependencies still wait for), so no
+//! step is ever placed before a step it waits on, transitively, ends. It
+//! lasts its default duration ([`DEFAULT_DAYS`]), unless the document dates
+//! it:
 //!
 //! - step 7 ends on the latest due date of the open treatment actions;
 //! - step 11 ends on the next planned management review;
@@ -42,8 +45,12 @@
 //! - step 16 ends on the first surveillance audit's target date
 //!   ([`crate::schedule::certification_cycle`]).
 //!
-//! A step whose document date falls before the plan could reach it, or
-//! before `as_of` while the step is not done, is flagged `at_risk`.
+//! A document start earlier than the plan allows moves to the plan's
+//! earliest start. A step whose document end falls before the plan could
+//! reach it, or before `as_of` while the step is not done, is flagged
+//! `at_risk` and planned forward from its earliest start with its default
+//! duration instead (dates `planned`): the plan cannot keep that date, and
+//! the steps after it are planned from what it can.
 use crate::evaluate::{self, Evaluation, Rule, Severity};
 use crate::model::{ActionStatus, Date, Document, EventStatus, ExternalAuditKind};
 use crate::schedule::{self, MilestoneKind, add_days};
@@ -129,7 +136,8 @@ pub enum DateBasis {
     Completed,
     /// The document dates it (see the module doc).
     Document,
-    /// Planned forward with the default duration.
+    /// Planned forward with the default duration (also a document date the
+    /// plan cannot keep: the step is then `at_risk`).
     Planned,
 }
 
@@ -274,6 +282,10 @@ fn document_dates(doc: &Document, step: u8, as_of: Date) -> Option<(Option<Date>
 pub fn roadmap_from(doc: &Document, eval: &Evaluation) -> Roadmap {
     let as_of = eval.as_of;
     let mut steps: Vec<RoadmapStep> = Vec::with_capacity(17);
+    // When each step's successors may start: a not-done step's end; for a
+    // done step, the earliest start its own dependencies allow, so waiting
+    // carries through done steps to the unfinished work behind them.
+    let mut ready: Vec<Date> = Vec::with_capacity(17);
     for step in 1..=17u8 {
         let i = usize::from(step - 1);
         let rules = tagged(step);
@@ -297,17 +309,23 @@ pub fn roadmap_from(doc: &Document, eval: &Evaluation) -> Roadmap {
             .collect();
         let earliest = depends_on
             .iter()
-            .filter_map(|d| steps.get(usize::from(*d) - 1).map(|s| s.end))
+            .filter_map(|d| ready.get(usize::from(*d) - 1).copied())
             .max()
             .map_or(as_of, |e| e.max(as_of));
+        let planned = (earliest, add_days(earliest, DEFAULT_DAYS[i]), DateBasis::Planned, false);
         let (start, end, dates, at_risk) = if status == StepStatus::Done {
             (as_of, as_of, DateBasis::Completed, false)
         } else if let Some((doc_start, doc_end)) = document_dates(doc, step, as_of) {
-            let start = doc_start.unwrap_or(earliest).min(doc_end);
-            (start, doc_end, DateBasis::Document, doc_end < earliest || doc_end < as_of)
+            if doc_end < earliest || doc_end < as_of {
+                (planned.0, planned.1, DateBasis::Planned, true)
+            } else {
+                let start = doc_start.map_or(earliest, |s| s.max(earliest)).min(doc_end);
+                (start, doc_end, DateBasis::Document, false)
+            }
         } else {
-            (earliest, add_days(earliest, DEFAULT_DAYS[i]), DateBasis::Planned, false)
+            planned
         };
+        ready.push(if status == StepStatus::Done { earliest } else { end });
         steps.push(RoadmapStep {
             step,
             title: STEP_TITLES[i].to_owned(),
@@ -435,8 +453,101 @@ mod tests {
         assert_eq!(r.steps[13].dates, DateBasis::Completed);
         let early = roadmap(&doc, d("2025-05-15")).unwrap();
         assert_eq!(early.steps[13].status, StepStatus::InProgress, "decision still ahead");
-        assert_eq!(early.steps[13].end, d("2025-06-01"));
-        assert_eq!(early.steps[13].dates, DateBasis::Document);
+        // Nothing else is in place, so the plan cannot reach the decision date.
+        assert!(early.steps[13].at_risk);
+        assert_eq!(early.steps[13].dates, DateBasis::Planned);
+        assert!(early.steps[13].end > d("2025-06-01"));
+    }
+
+    /// Every step a step depends on, directly or not.
+    fn ancestors(step: u8) -> Vec<u8> {
+        let mut out: Vec<u8> = Vec::new();
+        let mut todo = DEPENDENCIES[usize::from(step - 1)].to_vec();
+        while let Some(d) = todo.pop() {
+            if !out.contains(&d) {
+                out.push(d);
+                todo.extend_from_slice(DEPENDENCIES[usize::from(d - 1)]);
+            }
+        }
+        out
+    }
+
+    /// The scheduling invariant: a step that is not done starts no earlier
+    /// than `as_of` and the end of every unfinished step it waits on,
+    /// transitively, and ends no earlier than it starts.
+    fn assert_ordered(r: &Roadmap) {
+        for s in &r.steps {
+            assert!(s.end >= s.start && s.start >= r.as_of, "step {} {}..{} as of {}", s.step, s.start, s.end, r.as_of);
+            if s.status == StepStatus::Done {
+                continue;
+            }
+            for a in ancestors(s.step) {
+                let dep = &r.steps[usize::from(a - 1)];
+                if dep.status != StepStatus::Done {
+                    assert!(
+                        s.start >= dep.end,
+                        "as of {}: step {} starts {} before step {} (waited on) ends {}",
+                        r.as_of,
+                        s.step,
+                        s.start,
+                        a,
+                        dep.end
+                    );
+                }
+            }
+        }
+    }
+
+    fn northwind() -> Document {
+        crate::json::parse_document(include_str!("../../examples/northwind-saas.json")).unwrap()
+    }
+
+    #[test]
+    fn example_certification_audit_waits_for_reviews_and_documents() {
+        let r = roadmap(&northwind(), d("2026-11-29")).unwrap();
+        let s14 = &r.steps[13];
+        for dep in [11usize, 12, 13] {
+            assert!(s14.start >= r.steps[dep - 1].end, "step 14 starts {} before step {dep} ends", s14.start);
+        }
+        assert!(s14.at_risk, "the document's certification date cannot be kept");
+        let s13 = &r.steps[12];
+        assert!(s13.at_risk && s13.dates == DateBasis::Planned, "the planned audit ends before step 9 can");
+        assert_eq!(s13.start, [9usize, 10, 11, 12].iter().map(|i| r.steps[i - 1].end).max().unwrap());
+    }
+
+    #[test]
+    fn no_step_starts_before_what_it_waits_on_ends() {
+        let docs = [
+            northwind(),
+            crate::json::parse_document(include_str!("../../examples/starter.json")).unwrap(),
+            crate::json::parse_document(include_str!("../../examples/minimal.json")).unwrap(),
+            crate::json::parse_document(r#"{"schema_version":"1.0","organization":{"name":"x"}}"#).unwrap(),
+        ];
+        for doc in &docs {
+            let mut as_of = d("2025-06-01");
+            while as_of <= d("2028-06-01") {
+                let r = roadmap(doc, as_of).unwrap();
+                assert_ordered(&r);
+                assert_eq!(r, roadmap(doc, as_of).unwrap(), "deterministic");
+                as_of = add_days(as_of, 37);
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_start_before_the_plan_moves_to_the_plan() {
+        let doc = crate::json::parse_document(
+            r#"{"schema_version":"1.0","organization":{"name":"x"},
+            "certification":{"target_date":"2030-01-01","audits":[{"id":"s1","kind":"stage1","status":"planned","start_on":"2026-01-02"}]}}"#,
+        )
+        .unwrap();
+        let r = roadmap(&doc, d("2026-01-01")).unwrap();
+        let s14 = &r.steps[13];
+        assert_eq!(s14.dates, DateBasis::Document);
+        assert_eq!(s14.end, d("2030-01-01"));
+        assert!(!s14.at_risk);
+        assert_eq!(s14.start, [11usize, 12, 13].iter().map(|i| r.steps[i - 1].end).max().unwrap());
+        assert_ordered(&r);
     }
 
     #[test]

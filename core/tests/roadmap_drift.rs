@@ -21,8 +21,12 @@ fn northwind_roadmap_snapshots() {
     assert_eq!(r.done + r.in_progress + r.not_started, 17);
     // Step 14: Stage 1 and 2 are planned, no decision yet.
     assert_eq!(r.steps[13].status, StepStatus::InProgress);
-    assert_eq!(r.steps[13].start, d("2027-01-18"), "starts with the planned Stage 1");
-    assert_eq!(r.steps[13].end, d("2027-03-31"), "ends on the certification target");
+    // Step 14 waits on 11, 12 and 13: the planned Stage 1 (2027-01-18) and
+    // the target (2027-03-31) come before they can end, so the step is at
+    // risk and planned from the last of them.
+    let waited: Date = [11usize, 12, 13].iter().map(|i| r.steps[i - 1].end).max().unwrap();
+    assert_eq!(r.steps[13].start, waited, "starts when the steps it waits on end");
+    assert!(waited > d("2027-03-31") && r.steps[13].at_risk, "the certification target cannot be kept");
     // Step 8 is blocked by the example's one blocker.
     assert!(r.steps[7].blocked_by.iter().any(|b| b.rule == "soa.excluded_but_relied_on"));
     insta::assert_snapshot!("northwind_roadmap_json", isms_core::json::to_json(&r));

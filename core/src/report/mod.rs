@@ -7,9 +7,18 @@
 //! by Annex A theme (an SVG bar chart), the Stage 1 / Stage 2 verdicts and
 //! their blockers, the inherent and residual risk heat maps
 //! ([`crate::risk::heatmap_svg`]), a summary of the Statement of
-//! Applicability per theme, the findings grouped by severity, the deadlines
-//! of the next [`DEADLINE_DAYS`] days (and overdue ones) from
-//! [`crate::schedule::calendar`], and the [roadmap](crate::roadmap).
+//! Applicability per theme, the findings grouped by rule (one expandable
+//! row per rule with its title, severity and count; the findings inside in
+//! natural order of their control or clause, entities by name), the
+//! deadlines of the next [`DEADLINE_DAYS`] days (and overdue ones) from
+//! [`crate::schedule::calendar`] with recurring items collapsed into one row
+//! per series (a course, the review cadence), and the
+//! [roadmap](crate::roadmap).
+//!
+//! The page prints: a print stylesheet opens every expandable row, starts
+//! each section on a new page and drops backgrounds. Every section is one
+//! `<section id=…>` after the other, listed in the navigation, so a new
+//! one is a block in the template and a link.
 //!
 //! **What this is not**: a new computation. Every number comes from the
 //! modules above; this module only lays them out. The page is rendered by
@@ -18,8 +27,9 @@
 //! script and no reference to anything outside the file, so it can be
 //! mailed or archived as it is.
 mod charts;
+mod view;
 
-use crate::evaluate::{self, Evaluation, Severity};
+use crate::evaluate::{self, Evaluation};
 use crate::model::{Document, ImplementationStatus};
 use crate::roadmap::Roadmap;
 use crate::schedule::{self, add_days};
@@ -81,7 +91,8 @@ fn verdict_json(e: &Evaluation, v: &evaluate::StageVerdict) -> serde_json::Value
         .iter()
         .map(|b| {
             let msg = messages.get(b.fingerprint.as_str()).map(|m| (*m).to_owned());
-            json!({"rule": b.rule, "fingerprint": b.fingerprint, "message": msg})
+            let title = evaluate::rule(&b.rule).map(|r| r.title);
+            json!({"rule": b.rule, "title": title, "fingerprint": b.fingerprint, "message": msg})
         })
         .collect();
     json!({"ready": v.ready, "blockers": blockers})
@@ -96,24 +107,11 @@ pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<Strin
         Ok(m) => (Some(inline_svg(&risk::heatmap_svg(&m, false))), Some(inline_svg(&risk::heatmap_svg(&m, true)))),
         Err(_) => (None, None),
     };
+    let names = view::Names::new(doc);
     let until = add_days(as_of, DEADLINE_DAYS);
-    let deadlines: Vec<serde_json::Value> = schedule::calendar(doc, as_of, until)
-        .map(|c| c.items)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|i| i.status != schedule::Status::Done)
-        .map(|i| {
-            json!({"date": i.date, "kind": token(&i.kind).replace('_', " "), "title": i.title,
-                   "owner": i.owner, "status": token(&i.status)})
-        })
-        .collect();
-    let groups: Vec<serde_json::Value> = Severity::ALL
-        .iter()
-        .map(|s| {
-            let fs: Vec<_> = eval.findings.iter().filter(|f| f.severity == *s).collect();
-            json!({"severity": s.as_str(), "findings": fs})
-        })
-        .collect();
+    let items = schedule::calendar(doc, as_of, until).map(|c| c.items).unwrap_or_default();
+    let deadlines = view::deadlines(&items, &names);
+    let rules = view::findings_by_rule(&eval.findings, &names);
     let steps: Vec<serde_json::Value> = road
         .steps
         .iter()
@@ -134,7 +132,7 @@ pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<Strin
         "stage1": verdict_json(eval, &eval.readiness.stage1),
         "stage2": verdict_json(eval, &eval.readiness.stage2),
         "soa": {"version": statement.version, "summary": statement.summary, "themes": soa_by_theme(&statement)},
-        "groups": groups,
+        "rules": rules,
         "deadlines": deadlines,
         "roadmap": {"done": road.done, "in_progress": road.in_progress, "not_started": road.not_started,
                     "target_date": road.target_date, "steps": steps},

@@ -186,6 +186,31 @@ mod tests {
     }
 
     #[test]
+    fn html_colours_every_status_and_explains_each_colour() {
+        use crate::model::ImplementationStatus as S;
+        let s = super::super::statement(&doc(), chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let html = to_html(&s).unwrap();
+        let (legend, table) = html.split_at(html.find("<table>").unwrap());
+        let legend = &legend[legend.find("class=\"legend\"").expect("a legend")..];
+        let status = [S::Implemented, S::PartiallyImplemented, S::Planned, S::NotStarted];
+        let mut classes: Vec<String> = status.iter().map(|x| format!("st-{}", token(x))).collect();
+        classes.extend(["ap-excluded".to_owned(), "ap-not_addressed".to_owned()]);
+        for c in &classes {
+            assert!(legend.contains(&format!("badge {c}\"")), "legend explains {c}");
+            assert!(html.contains(&format!(".{c} {{")), "{c} has a colour");
+        }
+        // Every badge in the table is one the legend explains.
+        for part in table.split("class=\"badge ").skip(1) {
+            let c = &part[..part.find('"').unwrap()];
+            assert!(classes.iter().any(|x| x == c), "{c} is in the legend");
+        }
+        assert!(table.contains("badge st-implemented\">implemented<"), "5.1");
+        assert!(table.contains("badge ap-excluded\">not applicable<"), "7.4");
+        assert_eq!(table.matches("badge ap-not_addressed").count(), 91, "the other controls");
+        assert!(html.contains("print-color-adjust: exact"), "the colours survive printing");
+    }
+
+    #[test]
     fn markdown_escapes_pipes() {
         let s = super::super::statement(&doc(), chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         let m = to_markdown(&s);
