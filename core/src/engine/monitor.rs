@@ -54,7 +54,9 @@ pub(crate) fn observations(records: Vec<ResultRecord>, path: &str) -> Result<Obs
 
 /// A results stream read line by line (NDJSON): each line is parsed,
 /// collected and handed back, so a file of any size is read in bounded
-/// steps. Bad lines are counted and the first ones kept.
+/// steps; made with [`ResultStream::until`], what it holds is bounded too.
+/// Bad lines are all counted and the first [`MAX_LISTED_RECORD_ERRORS`] kept
+/// with line and field.
 #[derive(Debug, Default)]
 pub struct ResultStream {
     obs: Observations,
@@ -80,6 +82,13 @@ impl ResultStream {
                 None
             }
         }
+    }
+
+    /// An empty stream to be judged on `as_of` only: it keeps what that
+    /// judgement reads ([`Observations::until`]), so its memory grows with
+    /// the pairs seen, not with the lines read.
+    pub fn until(mapping: Option<MappingTable>, as_of: Date) -> Self {
+        Self { mapping, obs: Observations::until(as_of), ..Self::default() }
     }
 
     /// Collects one record (after the mapping table, if any) and returns it.
