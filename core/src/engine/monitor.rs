@@ -197,6 +197,32 @@ impl Isms {
         monitor::drift(&self.monitor_summary(from, before), &self.monitor_summary(to, after))
     }
 
+    /// The drift from this document on `as_of` with `before` to `newer`
+    /// (this document again when `None`) on `newer_as_of` with `after`:
+    /// evaluations with the `monitoring.*` rules, so findings from tests
+    /// appear and resolve, and the controls that started or stopped failing
+    /// (`monitoring`). Two documents also get the SoA diff.
+    pub fn drift_with_results(
+        &self,
+        newer: Option<&Isms>,
+        as_of: Date,
+        before: &Observations,
+        newer_as_of: Date,
+        after: &Observations,
+    ) -> crate::evaluate::drift::Drift {
+        let new = newer.unwrap_or(self);
+        let (old_summary, new_summary) = (self.monitor_summary(as_of, before), new.monitor_summary(newer_as_of, after));
+        let mut d = evaluate::drift::drift(
+            &evaluate::evaluate_with(self.document(), as_of, Some(&old_summary)),
+            &evaluate::evaluate_with(new.document(), newer_as_of, Some(&new_summary)),
+        );
+        if let Some(n) = newer {
+            d.soa = Some(self.soa_diff(n));
+        }
+        d.monitoring = Some(monitor::drift(&old_summary, &new_summary));
+        d
+    }
+
     /// The evaluation on `as_of` with automated test results: the document's
     /// rules and the `monitoring.*` rules.
     pub fn evaluate_with_results(&self, as_of: Date, results: &Observations) -> Evaluation {

@@ -9,9 +9,12 @@ use crate::model::{Date, Document, MonitoringSettings};
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
-type History = BTreeMap<DateTime<Utc>, Slot>;
+/// A pair's instants in time order (a vector: histories are short, and
+/// results mostly arrive in time order, so an insert is mostly a push).
+type History = Vec<(DateTime<Utc>, Slot)>;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Obs {
@@ -65,44 +68,37 @@ impl Pair {
     /// (the walk back stops there), and the tool's words only for the
     /// newest instant.
     fn insert(&mut self, t: DateTime<Utc>, slot: Slot, compact: bool) {
-        if !compact {
-            match self.history.get_mut(&t) {
-                Some(old) => old.join(slot),
-                None => {
-                    self.history.insert(t, slot);
+        let h = &mut self.history;
+        if compact {
+            if let Some((first, s)) = h.first() {
+                if s.broke && t < *first {
+                    return;
                 }
             }
+        }
+        let at = match h.last() {
+            Some((last, _)) if *last < t => h.len(),
+            _ => h.partition_point(|(k, _)| *k < t),
+        };
+        let broke = slot.broke;
+        let newest = at == h.len();
+        match h.get_mut(at) {
+            Some((k, old)) if *k == t => old.join(slot),
+            _ => h.insert(at, (t, slot)),
+        }
+        if !compact {
             return;
         }
-        if let Some((first, s)) = self.history.first_key_value() {
-            if s.broke && t < *first {
-                return;
-            }
-        }
-        let newest = self.history.last_key_value().map(|(k, _)| *k);
-        let broke = slot.broke;
-        match self.history.get_mut(&t) {
-            Some(old) => old.join(slot),
-            None => {
-                self.history.insert(t, slot);
-            }
-        }
-        if broke && self.history.first_key_value().is_some_and(|(k, _)| *k < t) {
-            self.history = self.history.split_off(&t);
+        let mut at = at;
+        if broke && at > 0 {
+            h.drain(..at);
+            at = 0;
         }
         // Only the newest instant's words can be reported.
-        let strip = match newest {
-            Some(n) if n < t => Some(n),
-            Some(_) => Some(t),
-            None => None,
-        };
-        if let Some(k) = strip {
-            if self.history.last_key_value().is_some_and(|(l, _)| *l != k) {
-                if let Some(s) = self.history.get_mut(&k) {
-                    s.obs.message = None;
-                    s.obs.resource_type = None;
-                }
-            }
+        let strip = if newest { at.checked_sub(1) } else if at + 1 < h.len() { Some(at) } else { None };
+        if let Some((_, s)) = strip.and_then(|i| h.get_mut(i)) {
+            s.obs.message = None;
+            s.obs.resource_type = None;
         }
     }
 }
@@ -120,7 +116,7 @@ impl Pair {
 /// records read; this is what streams a results file of any size.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Observations {
-    keys: BTreeMap<&'static str, BTreeMap<String, Pair>>,
+    keys: BTreeMap<&'static str, FxHashMap<String, Pair>>,
     records: u64,
     unmapped: u64,
     clauses: BTreeSet<String>,
@@ -159,12 +155,12 @@ impl Observations {
 
     /// Distinct (control, check, tool, resource) pairs held.
     pub fn pairs(&self) -> usize {
-        self.keys.values().map(BTreeMap::len).sum()
+        self.keys.values().map(FxHashMap::len).sum()
     }
 
     /// Instants held over all pairs (what the memory grows with).
     pub fn instants(&self) -> usize {
-        self.keys.values().flat_map(BTreeMap::values).map(|p| p.history.len()).sum()
+        self.keys.values().flat_map(FxHashMap::values).map(|p| p.history.len()).sum()
     }
 
     /// Collects one record. Its Annex A 2022 controls count; a 2013 id counts
@@ -539,7 +535,8 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
             let (check, tool, resource) = pair.parts(composite);
             let history = &pair.history;
             // The newest observation on or before as_of.
-            let Some((t, slot)) = history.iter().rev().find(|(t, _)| day(t) <= as_of) else { continue };
+            let Some(newest) = history.iter().rposition(|(t, _)| day(t) <= as_of) else { continue };
+            let (t, slot) = &history[newest];
             let o = &slot.obs;
             last = last.max(Some(*t));
             if add_days(day(t), cadence) < as_of {
@@ -575,7 +572,7 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
                     // An instant at which anything passed ends the walk (its
                     // own fail, if any, still counts).
                     let mut s = *t;
-                    for (pt, ps) in history.range(..=*t).rev() {
+                    for (pt, ps) in history[..=newest].iter().rev() {
                         if ps.obs.status == Status::Fail {
                             s = *pt;
                         }
@@ -603,7 +600,14 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
         }
         let Some(last) = last else { continue };
         failing.sort();
-        applied.sort_by(|a, b| (&a.check, a.expires_on).cmp(&(&b.check, b.expires_on)));
+        applied.sort_by(|a, b| {
+            (&a.check, a.expires_on, &a.approved_by, &a.justification).cmp(&(
+                &b.check,
+                b.expires_on,
+                &b.approved_by,
+                &b.justification,
+            ))
+        });
         let fresh = counts.pass + counts.fail + counts.error + counts.manual + counts.not_applicable;
         let mut days_failing = None;
         let mut tolerance_ends = None;
