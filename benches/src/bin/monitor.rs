@@ -17,7 +17,8 @@ const CHECKS: u32 = 100;
 const RESOURCES: u32 = 100;
 
 /// The Annex A controls the checks are mapped to (one or two per check).
-const CONTROLS: [&str; 12] = ["5.15", "5.17", "5.23", "8.2", "8.5", "8.8", "8.9", "8.12", "8.15", "8.16", "8.20", "8.24"];
+const CONTROLS: [&str; 12] =
+    ["5.15", "5.17", "5.23", "8.2", "8.5", "8.8", "8.9", "8.12", "8.15", "8.16", "8.20", "8.24"];
 
 fn as_of() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2027, 12, 31).unwrap_or_default()
@@ -28,7 +29,8 @@ fn as_of() -> chrono::NaiveDate {
 fn generate(n: u64, path: &Path) -> std::io::Result<u64> {
     let file = std::fs::File::create(path)?;
     let mut w = BufWriter::with_capacity(1 << 20, file);
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default();
+    let start =
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default();
     let per_run = u64::from(CHECKS * RESOURCES);
     let mut written = 0;
     let mut run = 0u64;
@@ -136,7 +138,9 @@ fn main() {
         std::process::exit(1);
     }
     let me = std::env::current_exe().unwrap_or_default();
-    println!("| records | file MB | pairs | instants held | controls | wall s | CPU s | records/s (wall) | records/s (CPU) | MB/s (CPU) | peak RSS MiB |");
+    println!(
+        "| records | file MB | pairs | instants held | controls | wall s | CPU s | records/s (wall) | records/s (CPU) | MB/s (CPU) | peak RSS MiB |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for n in sizes {
         let path = dir.join(format!("results-{n}.ndjson"));

@@ -991,6 +991,12 @@ export interface Drift {
   stage2: VerdictChange;
   /** The SoA diff, when two documents were compared ([`drift_documents`]). */
   soa?: SoaDiff | null;
+  /**
+   * Automated control health between the two dates, when both
+   * evaluations were given test results: controls that started or
+   * stopped failing (their findings are in `new_findings` / `resolved`).
+   */
+  monitoring?: MonitorDrift | null;
 }
 
 /** `drift`: one document at two dates, or against a newer version. */

@@ -165,10 +165,9 @@ impl Drift {
             && self.worsened.is_empty()
             && self.improved.is_empty()
             && self.soa.as_ref().is_none_or(SoaDiff::is_empty)
-            && self
-                .monitoring
-                .as_ref()
-                .is_none_or(|m| m.started_failing.is_empty() && m.stopped_failing.is_empty() && m.other_changes.is_empty())
+            && self.monitoring.as_ref().is_none_or(|m| {
+                m.started_failing.is_empty() && m.stopped_failing.is_empty() && m.other_changes.is_empty()
+            })
     }
 }
 

@@ -7,9 +7,9 @@ use crate::catalog;
 use crate::evaluate::Severity;
 use crate::model::{Date, Document, MonitoringSettings};
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A pair's instants in time order (a vector: histories are short, and
@@ -95,7 +95,13 @@ impl Pair {
             at = 0;
         }
         // Only the newest instant's words can be reported.
-        let strip = if newest { at.checked_sub(1) } else if at + 1 < h.len() { Some(at) } else { None };
+        let strip = if newest {
+            at.checked_sub(1)
+        } else if at + 1 < h.len() {
+            Some(at)
+        } else {
+            None
+        };
         if let Some((_, s)) = strip.and_then(|i| h.get_mut(i)) {
             s.obs.message = None;
             s.obs.resource_type = None;
