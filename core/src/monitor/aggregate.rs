@@ -93,6 +93,11 @@ impl Pair {
         if broke && at > 0 {
             h.drain(..at);
             at = 0;
+            // A long streak just ended: give its room back, so what is held
+            // follows what is live.
+            if h.capacity() > 8 && h.capacity() > 4 * h.len() {
+                h.shrink_to(2 * h.len());
+            }
         }
         // Only the newest instant's words can be reported.
         let strip = if newest {
@@ -238,9 +243,13 @@ impl Observations {
         composite.push_str(resource);
         let compact = self.horizon.is_some();
         let lens = (r.check.len(), r.source.tool.len());
-        for control in controls.into_iter().flatten().chain(extra) {
-            let slot = Slot::new(obs.clone());
-            self.with_pair(control, &composite, lens, |p| p.insert(r.observed_at, slot, compact));
+        let mut all = controls.into_iter().flatten().chain(extra).peekable();
+        let mut obs = Some(obs);
+        while let Some(control) = all.next() {
+            // The last control takes the observation itself, the others a copy.
+            let o = if all.peek().is_some() { obs.clone() } else { obs.take() };
+            let Some(o) = o else { break };
+            self.with_pair(control, &composite, lens, |p| p.insert(r.observed_at, Slot::new(o), compact));
         }
         self.composite = composite;
     }
