@@ -247,3 +247,46 @@ fn diff_with_results_shows_what_changed_between_the_runs() {
     assert_ne!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stderr).contains("line 1"), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn soa_with_results_shows_automated_status_and_the_audit_window() {
+    let r = ["--results", RUN1, "--results", RUN2];
+    let md = stdout(&isms(&[&["soa", DOC, "--as-of", "2026-11-29"][..], &r].concat()));
+    assert!(md.contains("Audit observation window: ext-stage1 2027-01-18 – 2027-01-19."), "{md}");
+    let row = md.lines().find(|l| l.starts_with("| 8.24 |")).unwrap();
+    assert!(
+        row.ends_with("| failing, last 2026-11-27 06:00 (fresh until 2026-12-04); not fresh through the audit |"),
+        "{row}"
+    );
+    let untested = md.lines().find(|l| l.starts_with("| 5.1 |")).unwrap();
+    assert!(untested.ends_with("| 1 (current) |  |"), "{untested}");
+    let json = isms(&[&["soa", DOC, "--as-of", "2026-11-29", "--format", "json"][..], &r].concat());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let e = v["entries"].as_array().unwrap().iter().find(|e| e["control"] == "8.5").unwrap();
+    assert_eq!(
+        e["automated"],
+        serde_json::json!({"health": "passing", "last_observed": "2026-11-27T06:00:00Z", "fresh_until": "2026-12-04",
+            "fresh": true, "fresh_through_window": false})
+    );
+    assert_eq!(v["observation_window"]["audit"], "ext-stage1");
+    let csv = stdout(&isms(&[&["soa", DOC, "--as-of", "2026-11-29", "--format", "csv"][..], &r].concat()));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",automated_health,last_observed,fresh_until,automated_fresh,fresh_through_window")
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("8.24,") && l.ends_with(",failing,2026-11-27T06:00:00Z,2026-12-04,true,false")),
+        "{csv}"
+    );
+    let html = stdout(&isms(&[&["soa", DOC, "--as-of", "2026-11-29", "--format", "html"][..], &r].concat()));
+    assert!(
+        html.contains("<th>Automated tests</th>") && html.contains("<td class=\"automated failing\">failing, last")
+    );
+    // Without results the statement keeps its shape.
+    let plain = stdout(&isms(&["soa", DOC, "--as-of", "2026-11-29", "--format", "csv"]));
+    assert!(plain.lines().next().unwrap().ends_with(",documents"));
+    assert!(!stdout(&isms(&["soa", DOC, "--as-of", "2026-11-29", "--format", "html"])).contains("Automated tests"));
+}

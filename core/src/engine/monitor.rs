@@ -223,6 +223,15 @@ impl Isms {
         d
     }
 
+    /// The Statement of Applicability on `as_of` with every control's
+    /// automated test status: health, last observed, freshness on the date
+    /// and through the audit observation window.
+    pub fn soa_with_results(&self, as_of: Date, results: &Observations) -> crate::soa::Statement {
+        let mut s = self.soa(as_of);
+        crate::soa::with_automated(&mut s, self.document(), &self.monitor_summary(as_of, results));
+        s
+    }
+
     /// The evaluation on `as_of` with automated test results: the document's
     /// rules and the `monitoring.*` rules.
     pub fn evaluate_with_results(&self, as_of: Date, results: &Observations) -> Evaluation {
