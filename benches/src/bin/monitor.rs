@@ -86,6 +86,7 @@ fn vm_hwm_kib() -> u64 {
 
 /// Streams one file; prints `records seconds pairs instants hwm_kib controls`.
 fn ingest(path: &Path, parse_only: bool) -> Result<(), String> {
+    let trace = std::env::var_os("TRACE_RSS").is_some();
     let doc = r#"{"schema_version":"1.0","organization":{"name":"Bench"}}"#;
     let isms = Isms::from_json(doc).map_err(|e| e.to_string())?;
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
@@ -101,6 +102,9 @@ fn ingest(path: &Path, parse_only: bool) -> Result<(), String> {
             break;
         }
         line_no += 1;
+        if trace && line_no % 1_000_000 == 0 {
+            eprintln!("{line_no} lines: VmHWM {} KiB, instants {}", vm_hwm_kib(), stream.held_instants());
+        }
         let text = std::str::from_utf8(&buf).map_err(|e| format!("line {line_no}: {e}"))?;
         if parse_only {
             std::hint::black_box(isms_core::monitor::parse_line(line_no, text).ok());
@@ -158,7 +162,10 @@ fn main() {
         let out = std::process::Command::new(&me).arg("--ingest").arg(&path).output();
         let _ = std::fs::remove_file(&path);
         let out = match out {
-            Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
+            Ok(o) if o.status.success() => {
+                eprint!("{}", String::from_utf8_lossy(&o.stderr));
+                String::from_utf8_lossy(&o.stdout).into_owned()
+            }
             Ok(o) => {
                 eprintln!("ingest failed: {}", String::from_utf8_lossy(&o.stderr));
                 std::process::exit(1);

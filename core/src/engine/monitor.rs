@@ -109,6 +109,11 @@ impl ResultStream {
         }
     }
 
+    /// Instants held so far ([`Observations::instants`]).
+    pub fn held_instants(&self) -> usize {
+        self.obs.instants()
+    }
+
     /// Bad records so far.
     pub fn rejected(&self) -> u64 {
         self.bad
