@@ -251,6 +251,8 @@ impl Observations {
             let Some(o) = o else { break };
             self.with_pair(control, &composite, lens, |p| p.insert(r.observed_at, Slot::new(o), compact));
         }
+        // Kept for its room only: empty between pushes, so equality ignores it.
+        composite.clear();
         self.composite = composite;
     }
 
