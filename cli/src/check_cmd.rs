@@ -121,7 +121,7 @@ pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     let eval = if args.results.is_empty() {
         isms.evaluate(as_of)
     } else {
-        isms.evaluate_with_results(as_of, &crate::monitor_cmd::load_results(&args.results)?)
+        isms.evaluate_with_results(as_of, &crate::monitor_cmd::load_results(&args.results, as_of)?)
     };
     let fails = eval.fails(args.fail_on.into());
     let uri = if let Some(uri) = args.uri {

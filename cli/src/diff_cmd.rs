@@ -3,7 +3,10 @@
 //! finding at or above `--fail-on-new` appeared (or worsened into that
 //! severity): the CI gate "tell me when we fall out of compliance".
 //!
-//! Shape: `isms diff OLD [NEW] [--as-of A] [--to B]`. OLD is evaluated as of
+//! Shape: `isms diff OLD [NEW] [--as-of A] [--to B] [--old-results R1
+//! --new-results R2]`. With results, each side is evaluated with its run's
+//! automated test results: findings from tests appear and resolve, and the
+//! controls that started or stopped failing are listed. OLD is evaluated as of
 //! A (default today), NEW (default: OLD again) as of B (default A). So
 //! `isms diff main.json pr.json` compares two versions today, and
 //! `isms diff isms.json --as-of 2026-11-29 --to 2027-03-01` shows what will
@@ -31,6 +34,15 @@ pub struct DiffArgs {
     /// Print the drift as JSON (`schema/drift.schema.json`).
     #[arg(long)]
     pub json: bool,
+    /// Automated test results (normalised NDJSON or a JSON array) of the
+    /// old run, judged with OLD; repeatable. Needs `--new-results`.
+    #[arg(long, requires = "new_results")]
+    pub old_results: Vec<PathBuf>,
+    /// Results of the new run, judged with NEW; repeatable. Needs
+    /// `--old-results`. With both, findings from tests appear and resolve,
+    /// and the controls that started or stopped failing are listed.
+    #[arg(long, requires = "old_results")]
+    pub new_results: Vec<PathBuf>,
     /// Exit 1 when a new (or newly worsened) finding is at least this severe.
     #[arg(long, value_enum, default_value = "blocker")]
     pub fail_on_new: FailOn,
@@ -40,6 +52,21 @@ pub struct DiffArgs {
 pub fn run(args: DiffArgs) -> Result<u8, Failure> {
     let from = args.as_of.unwrap_or_else(today);
     let old = io::load_isms(&args.old)?;
+    if !args.old_results.is_empty() {
+        let newer = args.new.as_deref().map(io::load_isms).transpose()?;
+        let to = args.to.unwrap_or(from);
+        if newer.is_none() && args.to.is_none() && args.old_results == args.new_results {
+            return Err(Failure::input(
+                "nothing to compare: give a second document, a second date (--to DATE) or other --new-results",
+            ));
+        }
+        let before = crate::monitor_cmd::load_results(&args.old_results, from)?;
+        let after = crate::monitor_cmd::load_results(&args.new_results, to)?;
+        let drift = old.drift_with_results(newer.as_ref(), from, &before, to, &after);
+        let fails = drift.fails(args.fail_on_new.into());
+        crate::show(Some(&old), &Response::Drift(drift), Format::text_or_json(args.json))?;
+        return Ok(u8::from(fails));
+    }
     let drift = match &args.new {
         Some(path) => old.drift_documents(&io::load_isms(path)?, from, args.to.unwrap_or(from)),
         None => match args.to {

@@ -132,12 +132,13 @@ pub struct DriftArgs {
     pub json: bool,
 }
 
-/// Reads normalised results files into the engine's stream: NDJSON line by
-/// line, a JSON array whole.
-pub fn load_results(paths: &[PathBuf]) -> Result<Observations, Failure> {
-    let mut all = Observations::new();
+/// Reads normalised results files into the engine's stream, to be judged
+/// on `as_of`: NDJSON line by line (memory bounded by the pairs, not the
+/// file), a JSON array whole.
+pub fn load_results(paths: &[PathBuf], as_of: Date) -> Result<Observations, Failure> {
+    let mut all = Observations::until(as_of);
     for path in paths {
-        let mut stream = ResultStream::new(None);
+        let mut stream = ResultStream::until(None, as_of);
         read_into(path, &mut stream, |_| Ok(()))?;
         let obs = stream.finish(&path.display().to_string()).map_err(|e| Failure::input(e.to_string()))?;
         all.merge(obs);
@@ -177,21 +178,22 @@ pub fn run(cmd: MonitorCmd) -> Result<u8, Failure> {
         MonitorCmd::Ingest(a) => ingest(a),
         MonitorCmd::Summary(a) => {
             let isms = io::load_isms(&a.file)?;
-            let obs = load_results(&a.results)?;
-            let r = Response::MonitorSummary(isms.monitor_summary(a.as_of.unwrap_or_else(io::today), &obs));
+            let as_of = a.as_of.unwrap_or_else(io::today);
+            let obs = load_results(&a.results, as_of)?;
+            let r = Response::MonitorSummary(isms.monitor_summary(as_of, &obs));
             crate::show(Some(&isms), &r, Format::text_or_json(a.json)).map(|()| 0)
         }
         MonitorCmd::Coverage(a) => {
             let isms = io::load_isms(&a.file)?;
-            let obs = load_results(&a.results)?;
-            let r = Response::Coverage(isms.monitor_coverage(a.as_of.unwrap_or_else(io::today), &obs));
+            let as_of = a.as_of.unwrap_or_else(io::today);
+            let obs = load_results(&a.results, as_of)?;
+            let r = Response::Coverage(isms.monitor_coverage(as_of, &obs));
             crate::show(Some(&isms), &r, Format::text_or_json(a.json)).map(|()| 0)
         }
         MonitorCmd::Drift(a) => {
             let isms = io::load_isms(&a.file)?;
-            let before = load_results(&a.results)?;
-            let mut after = before.clone();
-            after.merge(load_results(&a.newer)?);
+            let before = load_results(&a.results, a.from)?;
+            let after = load_results(&[a.results.as_slice(), a.newer.as_slice()].concat(), a.to)?;
             let d = isms.monitor_drift(a.from, &before, a.to, &after);
             let started = !d.started_failing.is_empty();
             crate::show(Some(&isms), &Response::MonitorDrift(d), Format::text_or_json(a.json))?;

@@ -18,6 +18,11 @@ pub struct SoaArgs {
     /// Judge evidence freshness as of this date (YYYY-MM-DD); default today (UTC).
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// Automated test results (normalised NDJSON or a JSON array);
+    /// repeatable. Adds each control's automated status, last observed and
+    /// freshness through the audit observation window.
+    #[arg(long)]
+    pub results: Vec<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
@@ -39,7 +44,13 @@ pub enum SoaFormat {
 /// Runs `isms soa`.
 pub fn run(args: SoaArgs) -> Result<u8, Failure> {
     let isms = io::load_isms(&args.file)?;
-    let statement = Response::Statement(isms.soa(args.as_of.unwrap_or_else(today)));
+    let as_of = args.as_of.unwrap_or_else(today);
+    let statement = if args.results.is_empty() {
+        isms.soa(as_of)
+    } else {
+        isms.soa_with_results(as_of, &crate::monitor_cmd::load_results(&args.results, as_of)?)
+    };
+    let statement = Response::Statement(statement);
     let format = match args.format {
         SoaFormat::Csv => Format::Csv,
         SoaFormat::Md => Format::Markdown,

@@ -184,3 +184,109 @@ fn mapping_lint_reports_problems_and_gaps() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["uncovered"].as_array().unwrap().len(), 92);
 }
+
+#[test]
+fn diff_with_results_shows_what_changed_between_the_runs() {
+    let args = [
+        "diff",
+        DOC,
+        "--as-of",
+        "2026-11-22",
+        "--to",
+        "2026-11-29",
+        "--old-results",
+        RUN1,
+        "--new-results",
+        RUN1,
+        "--new-results",
+        RUN2,
+    ];
+    let o = isms(&args);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(text.contains("New findings (3)") && text.contains("[monitoring.control_failing] A.8.24"), "{text}");
+    assert!(text.contains("Resolved (2)") && text.contains("user/bob"), "{text}");
+    assert!(text.contains("Started failing (1):\n  A.8.8    passing -> at_risk"), "{text}");
+    assert!(text.contains("Stopped failing (1):\n  A.8.5    at_risk -> passing"), "{text}");
+    let json = isms(&[&args[..], &["--json", "--fail-on-new", "minor"]].concat());
+    assert_eq!(json.status.code(), Some(1), "a new minor finding from a test fails the gate");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let m = &v["monitoring"];
+    assert_eq!(m["started_failing"][0]["control"], "8.8");
+    assert_eq!(m["stopped_failing"][0], serde_json::json!({"control": "8.5", "before": "at_risk", "after": "passing"}));
+    assert_eq!(m["still_failing"][0]["after"], "failing");
+    // Two documents with results: the SoA diff and the monitoring drift both.
+    let two = isms(&[
+        "diff",
+        DOC,
+        DOC,
+        "--as-of",
+        "2026-11-22",
+        "--to",
+        "2026-11-29",
+        "--old-results",
+        RUN1,
+        "--new-results",
+        RUN2,
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&two.stdout).unwrap();
+    assert!(v["soa"].is_object() && v["monitoring"]["from"] == "2026-11-22", "{v}");
+    // Without results there is no monitoring part.
+    let plain = isms(&["diff", DOC, "--as-of", "2026-11-22", "--to", "2026-11-29", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(v.get("monitoring").is_none());
+    // One side alone is refused by name.
+    let half = isms(&["diff", DOC, "--to", "2026-11-29", "--old-results", RUN1]);
+    assert_eq!(half.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&half.stderr).contains("--new-results"));
+    // A bad results line is named with its line, and nothing is compared.
+    let bad = tmp("bad-run.ndjson");
+    std::fs::write(&bad, "{\"check\":1}\n").unwrap();
+    let o = isms(&["diff", DOC, "--to", "2026-11-29", "--old-results", RUN1, "--new-results", bad.to_str().unwrap()]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("line 1"), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn soa_with_results_shows_automated_status_and_the_audit_window() {
+    let r = ["--results", RUN1, "--results", RUN2];
+    let md = stdout(&isms(&[&["soa", DOC, "--as-of", "2026-11-29"][..], &r].concat()));
+    assert!(md.contains("Audit observation window: ext-stage1 2027-01-18 – 2027-01-19."), "{md}");
+    let row = md.lines().find(|l| l.starts_with("| 8.24 |")).unwrap();
+    assert!(
+        row.ends_with("| failing, last 2026-11-27 06:00 (fresh until 2026-12-04); not fresh through the audit |"),
+        "{row}"
+    );
+    let untested = md.lines().find(|l| l.starts_with("| 5.1 |")).unwrap();
+    assert!(untested.ends_with("| 1 (current) |  |"), "{untested}");
+    let json = isms(&[&["soa", DOC, "--as-of", "2026-11-29", "--format", "json"][..], &r].concat());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let e = v["entries"].as_array().unwrap().iter().find(|e| e["control"] == "8.5").unwrap();
+    assert_eq!(
+        e["automated"],
+        serde_json::json!({"health": "passing", "last_observed": "2026-11-27T06:00:00Z", "fresh_until": "2026-12-04",
+            "fresh": true, "fresh_through_window": false})
+    );
+    assert_eq!(v["observation_window"]["audit"], "ext-stage1");
+    let csv = stdout(&isms(&[&["soa", DOC, "--as-of", "2026-11-29", "--format", "csv"][..], &r].concat()));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",automated_health,last_observed,fresh_until,automated_fresh,fresh_through_window")
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("8.24,") && l.ends_with(",failing,2026-11-27T06:00:00Z,2026-12-04,true,false")),
+        "{csv}"
+    );
+    let html = stdout(&isms(&[&["soa", DOC, "--as-of", "2026-11-29", "--format", "html"][..], &r].concat()));
+    assert!(
+        html.contains("<th>Automated tests</th>") && html.contains("<td class=\"automated failing\">failing, last")
+    );
+    // Without results the statement keeps its shape.
+    let plain = stdout(&isms(&["soa", DOC, "--as-of", "2026-11-29", "--format", "csv"]));
+    assert!(plain.lines().next().unwrap().ends_with(",documents"));
+    assert!(!stdout(&isms(&["soa", DOC, "--as-of", "2026-11-29", "--format", "html"])).contains("Automated tests"));
+}

@@ -296,3 +296,92 @@ proptest! {
         }
     }
 }
+
+fn shuffle<T>(v: &mut [T], seed: u64) {
+    let mut x = seed;
+    for k in (1..v.len()).rev() {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        let j = ((z ^ (z >> 31)) % (k as u64 + 1)) as usize;
+        v.swap(k, j);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    /// The bounded collection of one date judges that date as the whole
+    /// history does, whatever the order, and fed line by line through the
+    /// engine's stream as from the whole text.
+    #[test]
+    fn the_bounded_stream_judges_its_date_as_the_whole_history(
+        records in prop::collection::vec(arb_record(), 0..40), seed in any::<u64>()
+    ) {
+        let i = doc(r#"{"monitoring":{"tolerance_days":2,"cadence_days":5}}"#);
+        let whole = Observations::from_records(&records);
+        let mut shuffled = records.clone();
+        shuffle(&mut shuffled, seed);
+        let text: String = shuffled.iter().map(|r| isms_core::monitor::to_line(r) + "\n").collect();
+        for day in ["2026-03-04", "2026-03-09", "2026-03-14"] {
+            let (parsed, bad) = isms_core::monitor::parse_ndjson(&text);
+            prop_assert!(bad.is_empty());
+            let mut stream = isms_core::engine::ResultStream::until(None, d(day));
+            for (n, line) in text.lines().enumerate() {
+                stream.push_line(n as u64 + 1, line);
+            }
+            let streamed = stream.finish("results").unwrap();
+            prop_assert!(streamed.instants() <= whole.instants());
+            let expected = i.monitor_summary(d(day), &whole);
+            prop_assert_eq!(&i.monitor_summary(d(day), &streamed), &expected);
+            prop_assert_eq!(&i.monitor_summary(d(day), &Observations::from_records(&parsed)), &expected);
+            prop_assert_eq!(i.evaluate_with_results(d(day), &streamed), i.evaluate_with_results(d(day), &whole));
+        }
+    }
+}
+
+/// Many runs of the same pairs: the bounded collection holds a few instants
+/// per pair, however many runs are read; the full one holds every run.
+#[test]
+fn memory_follows_the_pairs_not_the_runs() {
+    let mut full = Observations::new();
+    let mut bounded = Observations::until(d("2026-12-31"));
+    for run in 0..200u32 {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(run));
+        let at = format!("{day}T06:00:00Z");
+        for res in 0..10 {
+            // One pair in ten fails on odd runs: it passes again on even ones.
+            let status = if res == 0 && run % 2 == 1 { Status::Fail } else { Status::Pass };
+            let r = rec("c", &format!("r{res}"), status, &at, "8.5");
+            full.push(&r);
+            bounded.push(&r);
+        }
+    }
+    assert_eq!((full.pairs(), bounded.pairs()), (10, 10));
+    assert_eq!(full.instants(), 2000);
+    assert!(bounded.instants() <= 20, "{}", bounded.instants());
+    let i = plain();
+    assert_eq!(i.monitor_summary(d("2026-12-31"), &full), i.monitor_summary(d("2026-12-31"), &bounded));
+}
+
+/// Bad lines of a stream: every one counted, the first twenty listed with
+/// their line and field, none dropped silently.
+#[test]
+fn a_stream_reports_bad_lines_by_number_and_counts_them_all() {
+    let good = isms_core::monitor::to_line(&rec("c", "r", Status::Pass, T0, "8.5"));
+    let mut stream = isms_core::engine::ResultStream::until(None, d("2026-03-03"));
+    let mut n = 0;
+    for k in 0..30 {
+        n += 1;
+        stream.push_line(n, &good);
+        n += 1;
+        let bad = if k == 0 { good.replace("\"pass\"", "\"passed\"") } else { "{".to_owned() };
+        assert!(stream.push_line(n, &bad).is_none());
+    }
+    assert_eq!(stream.rejected(), 30);
+    let e = stream.finish("results.ndjson").unwrap_err().to_string();
+    assert!(e.contains("30 result record(s)"), "{e}");
+    assert!(e.contains("line 2, $.status"), "{e}");
+    assert!(e.contains("line 4, $: not JSON"), "{e}");
+    assert!(e.contains("... and 10 more"), "{e}");
+}

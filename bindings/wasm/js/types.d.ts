@@ -275,6 +275,26 @@ export interface AuditTimeBand {
   extrapolated: boolean;
 }
 
+/**
+ * What automated tests say about a control on the statement's date
+ * (`docs/monitoring.md`), and whether that holds through the audit.
+ */
+export interface AutomatedStatus {
+  /** Its health from the results. */
+  health: Health;
+  /** The newest result on or before the date. */
+  last_observed: string;
+  /** The last day the newest result is fresh (its cadence after it). */
+  fresh_until: string;
+  /** Whether the newest result is fresh on the date. */
+  fresh: boolean;
+  /**
+   * Whether it stays fresh to the end of the audit observation window
+   * (absent without a window: no external audit under way or planned).
+   */
+  fresh_through_window?: boolean | null;
+}
+
 /** A finding that blocks a stage. */
 export interface Blocker {
   /** Rule id. */
@@ -1039,6 +1059,12 @@ export interface Drift {
   stage2: VerdictChange;
   /** The SoA diff, when two documents were compared ([`drift_documents`]). */
   soa?: SoaDiff | null;
+  /**
+   * Automated control health between the two dates, when both
+   * evaluations were given test results: controls that started or
+   * stopped failing (their findings are in `new_findings` / `resolved`).
+   */
+  monitoring?: MonitorDrift | null;
 }
 
 /** `drift`: one document at two dates, or against a newer version. */
@@ -2198,6 +2224,19 @@ export interface Objective {
   extensions?: { [key: string]: unknown };
 }
 
+/**
+ * The audit observation window of a statement: the external audit under
+ * way on the date, or else the next one planned (its first to last day).
+ */
+export interface ObservationWindow {
+  /** The audit's id. */
+  audit: string;
+  /** Its first day. */
+  start_on: string;
+  /** Its last day (its first when no end is recorded). */
+  end_on: string;
+}
+
 /** An operation as data (the `operations` operation lists these). */
 export interface OperationInfo {
   /** Its name. */
@@ -3290,6 +3329,11 @@ export interface Statement {
   entries: StatementEntry[];
   /** Completeness and consistency problems, by control order then kind. */
   issues: SoaIssue[];
+  /**
+   * The audit observation window automated freshness is judged against,
+   * when the statement was made with results and an audit is open.
+   */
+  observation_window?: ObservationWindow | null;
 }
 
 /** One line of the full statement. */
@@ -3324,6 +3368,11 @@ export interface StatementEntry {
   evidence: EvidenceLink[];
   /** Whether at least one linked evidence item is current on `as_of`. */
   evidence_current: boolean;
+  /**
+   * The control's automated test status, when the statement was made
+   * with results ([`with_automated`]) and the control has some.
+   */
+  automated?: AutomatedStatus | null;
 }
 
 /** Counts over the statement. */

@@ -54,7 +54,9 @@ pub(crate) fn observations(records: Vec<ResultRecord>, path: &str) -> Result<Obs
 
 /// A results stream read line by line (NDJSON): each line is parsed,
 /// collected and handed back, so a file of any size is read in bounded
-/// steps. Bad lines are counted and the first ones kept.
+/// steps; made with [`ResultStream::until`], what it holds is bounded too.
+/// Bad lines are all counted and the first [`MAX_LISTED_RECORD_ERRORS`] kept
+/// with line and field.
 #[derive(Debug, Default)]
 pub struct ResultStream {
     obs: Observations,
@@ -82,6 +84,13 @@ impl ResultStream {
         }
     }
 
+    /// An empty stream to be judged on `as_of` only: it keeps what that
+    /// judgement reads ([`Observations::until`]), so its memory grows with
+    /// the pairs seen, not with the lines read.
+    pub fn until(mapping: Option<MappingTable>, as_of: Date) -> Self {
+        Self { mapping, obs: Observations::until(as_of), ..Self::default() }
+    }
+
     /// Collects one record (after the mapping table, if any) and returns it.
     pub fn push(&mut self, mut r: ResultRecord) -> ResultRecord {
         if let Some(m) = &self.mapping {
@@ -98,6 +107,11 @@ impl ResultStream {
         if self.errors.len() < MAX_LISTED_RECORD_ERRORS {
             self.errors.push(e);
         }
+    }
+
+    /// Instants held so far ([`Observations::instants`]).
+    pub fn held_instants(&self) -> usize {
+        self.obs.instants()
     }
 
     /// Bad records so far.
@@ -186,6 +200,41 @@ impl Isms {
     /// `before`) and `to` (judged on `after`).
     pub fn monitor_drift(&self, from: Date, before: &Observations, to: Date, after: &Observations) -> MonitorDrift {
         monitor::drift(&self.monitor_summary(from, before), &self.monitor_summary(to, after))
+    }
+
+    /// The drift from this document on `as_of` with `before` to `newer`
+    /// (this document again when `None`) on `newer_as_of` with `after`:
+    /// evaluations with the `monitoring.*` rules, so findings from tests
+    /// appear and resolve, and the controls that started or stopped failing
+    /// (`monitoring`). Two documents also get the SoA diff.
+    pub fn drift_with_results(
+        &self,
+        newer: Option<&Isms>,
+        as_of: Date,
+        before: &Observations,
+        newer_as_of: Date,
+        after: &Observations,
+    ) -> crate::evaluate::drift::Drift {
+        let new = newer.unwrap_or(self);
+        let (old_summary, new_summary) = (self.monitor_summary(as_of, before), new.monitor_summary(newer_as_of, after));
+        let mut d = evaluate::drift::drift(
+            &evaluate::evaluate_with(self.document(), as_of, Some(&old_summary)),
+            &evaluate::evaluate_with(new.document(), newer_as_of, Some(&new_summary)),
+        );
+        if let Some(n) = newer {
+            d.soa = Some(self.soa_diff(n));
+        }
+        d.monitoring = Some(monitor::drift(&old_summary, &new_summary));
+        d
+    }
+
+    /// The Statement of Applicability on `as_of` with every control's
+    /// automated test status: health, last observed, freshness on the date
+    /// and through the audit observation window.
+    pub fn soa_with_results(&self, as_of: Date, results: &Observations) -> crate::soa::Statement {
+        let mut s = self.soa(as_of);
+        crate::soa::with_automated(&mut s, self.document(), &self.monitor_summary(as_of, results));
+        s
     }
 
     /// The evaluation on `as_of` with automated test results: the document's

@@ -142,6 +142,11 @@ pub struct Drift {
     /// The SoA diff, when two documents were compared ([`drift_documents`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soa: Option<SoaDiff>,
+    /// Automated control health between the two dates, when both
+    /// evaluations were given test results: controls that started or
+    /// stopped failing (their findings are in `new_findings` / `resolved`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitoring: Option<crate::monitor::MonitorDrift>,
 }
 
 impl Drift {
@@ -156,13 +161,16 @@ impl Drift {
     }
 
     /// True when nothing moved: no new, resolved, worsened or improved
-    /// finding, and no SoA change.
+    /// finding, no SoA change, and no change of automated control health.
     pub fn is_empty(&self) -> bool {
         self.new_findings.is_empty()
             && self.resolved.is_empty()
             && self.worsened.is_empty()
             && self.improved.is_empty()
             && self.soa.as_ref().is_none_or(SoaDiff::is_empty)
+            && self.monitoring.as_ref().is_none_or(|m| {
+                m.started_failing.is_empty() && m.stopped_failing.is_empty() && m.other_changes.is_empty()
+            })
     }
 }
 
@@ -285,6 +293,7 @@ pub fn drift(old: &Evaluation, new: &Evaluation) -> Drift {
         stage1: verdict(&ro.stage1, &rn.stage1),
         stage2: verdict(&ro.stage2, &rn.stage2),
         soa: None,
+        monitoring: None,
     }
 }
 

@@ -7,19 +7,14 @@ use crate::catalog;
 use crate::evaluate::Severity;
 use crate::model::{Date, Document, MonitoringSettings};
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-struct Key {
-    control: &'static str,
-    check: String,
-    tool: String,
-    resource: String,
-}
-
-type History = BTreeMap<DateTime<Utc>, Obs>;
+/// A pair's instants in time order (a vector: histories are short, and
+/// results mostly arrive in time order, so an insert is mostly a push).
+type History = Vec<(DateTime<Utc>, Slot)>;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Obs {
@@ -29,22 +24,135 @@ struct Obs {
     resource_type: Option<String>,
 }
 
+/// What is known of one instant of a pair: its worst observation, and
+/// whether anything passed (or did not apply) then, which ends a streak.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Slot {
+    obs: Obs,
+    broke: bool,
+}
+
+impl Slot {
+    fn new(obs: Obs) -> Self {
+        let broke = matches!(obs.status, Status::Pass | Status::NotApplicable);
+        Self { obs, broke }
+    }
+
+    /// Joins another observation of the same instant: the worst wins.
+    fn join(&mut self, other: Slot) {
+        self.broke |= other.broke;
+        if other.obs < self.obs {
+            self.obs = other.obs;
+        }
+    }
+}
+
+/// One pair's results: the composite text is check, tool and resource
+/// (split by the two lengths), so a lookup borrows the record's strings.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Pair {
+    check_len: usize,
+    tool_len: usize,
+    history: History,
+}
+
+impl Pair {
+    fn parts<'a>(&self, composite: &'a str) -> (&'a str, &'a str, &'a str) {
+        let (check, rest) = composite.split_at(self.check_len);
+        let (tool, resource) = rest.split_at(self.tool_len);
+        (check, tool, resource)
+    }
+
+    /// Adds an observation at `t`. With a horizon, only what a judgement
+    /// on the horizon can read is kept: nothing before the pair's last pass
+    /// (the walk back stops there), and the tool's words only for the
+    /// newest instant.
+    fn insert(&mut self, t: DateTime<Utc>, slot: Slot, compact: bool) {
+        let h = &mut self.history;
+        if compact {
+            if let Some((first, s)) = h.first() {
+                if s.broke && t < *first {
+                    return;
+                }
+            }
+        }
+        let at = match h.last() {
+            Some((last, _)) if *last < t => h.len(),
+            _ => h.partition_point(|(k, _)| *k < t),
+        };
+        let broke = slot.broke;
+        let newest = at == h.len();
+        match h.get_mut(at) {
+            Some((k, old)) if *k == t => old.join(slot),
+            _ => h.insert(at, (t, slot)),
+        }
+        if !compact {
+            return;
+        }
+        let mut at = at;
+        if broke && at > 0 {
+            h.drain(..at);
+            at = 0;
+            // A long streak just ended: give its room back, so what is held
+            // follows what is live.
+            if h.capacity() > 8 && h.capacity() > 4 * h.len() {
+                h.shrink_to(2 * h.len());
+            }
+        }
+        // Only the newest instant's words can be reported.
+        let strip = if newest {
+            at.checked_sub(1)
+        } else if at + 1 < h.len() {
+            Some(at)
+        } else {
+            None
+        };
+        if let Some((_, s)) = strip.and_then(|i| h.get_mut(i)) {
+            s.obs.message = None;
+            s.obs.resource_type = None;
+        }
+    }
+}
+
 /// Results collected per (control, check, tool, resource), with the history
 /// of each. Insertion order never matters: at one instant the worst status
 /// wins, and every judgement reads the history in time order.
+///
+/// [`Observations::new`] keeps every instant, so any date can be judged.
+/// [`Observations::until`] judges one date (its horizon) and keeps only what
+/// that judgement can read: records observed after the horizon are counted
+/// and set aside, and a pair forgets everything before its last pass. Its
+/// memory then grows with the number of pairs (and the instants of pairs
+/// that have failed since their last pass), never with the number of
+/// records read; this is what streams a results file of any size.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Observations {
-    keys: BTreeMap<Key, BTreeMap<DateTime<Utc>, Obs>>,
+    keys: BTreeMap<&'static str, FxHashMap<String, Pair>>,
     records: u64,
     unmapped: u64,
     clauses: BTreeSet<String>,
     ambiguous_2013: BTreeSet<String>,
+    horizon: Option<Date>,
+    composite: String,
 }
 
 impl Observations {
-    /// No results yet.
+    /// No results yet; every instant is kept.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// No results yet, to be judged on `as_of` only: bounded memory (see
+    /// the type's documentation). A summary on any other date is not
+    /// defined for this collection.
+    pub fn until(as_of: Date) -> Self {
+        Self { horizon: Some(as_of), ..Self::default() }
+    }
+
+    /// The one date this collection can be judged on, if it was made with
+    /// [`Observations::until`].
+    pub fn horizon(&self) -> Option<Date> {
+        self.horizon
     }
 
     /// Collects every record of `records`.
@@ -56,21 +164,44 @@ impl Observations {
         o
     }
 
+    /// Distinct (control, check, tool, resource) pairs held.
+    pub fn pairs(&self) -> usize {
+        self.keys.values().map(FxHashMap::len).sum()
+    }
+
+    /// Instants held over all pairs (what the memory grows with).
+    pub fn instants(&self) -> usize {
+        self.keys.values().flat_map(FxHashMap::values).map(|p| p.history.len()).sum()
+    }
+
     /// Collects one record. Its Annex A 2022 controls count; a 2013 id counts
     /// for its 2022 successor when it has exactly one (A.18.2.3, split over
     /// two, is listed as ambiguous); clauses 4–10 are noted, never evaluated.
     pub fn push(&mut self, r: &ResultRecord) {
         self.records += 1;
-        let mut controls: BTreeSet<&'static str> = BTreeSet::new();
+        let mut controls: [Option<&'static str>; 8] = [None; 8];
+        let mut extra: Vec<&'static str> = Vec::new();
+        let mut n = 0;
+        let mut add = |id: &'static str| {
+            if controls[..n.min(8)].contains(&Some(id)) || extra.contains(&id) {
+                return;
+            }
+            if n < 8 {
+                controls[n] = Some(id);
+            } else {
+                extra.push(id);
+            }
+            n += 1;
+        };
         for c in &r.controls {
             match c.framework.as_str() {
                 ISO27001_2022 => match catalog::control(&c.id) {
-                    Some(ctl) => {
-                        controls.insert(ctl.id);
-                    }
+                    Some(ctl) => add(ctl.id),
                     None => {
                         if let Some(cl) = catalog::clause(&c.id) {
-                            self.clauses.insert(cl.id.to_owned());
+                            if !self.clauses.contains(cl.id) {
+                                self.clauses.insert(cl.id.to_owned());
+                            }
                         }
                     }
                 },
@@ -79,7 +210,7 @@ impl Observations {
                     match succ.as_slice() {
                         [one] => {
                             if let Some(ctl) = catalog::control(one.id_2022) {
-                                controls.insert(ctl.id);
+                                add(ctl.id);
                             }
                         }
                         [] => {}
@@ -91,8 +222,11 @@ impl Observations {
                 _ => {}
             }
         }
-        if controls.is_empty() {
+        if n == 0 {
             self.unmapped += 1;
+            return;
+        }
+        if self.horizon.is_some_and(|h| day(&r.observed_at) > h) {
             return;
         }
         let obs = Obs {
@@ -101,19 +235,35 @@ impl Observations {
             severity: r.severity,
             resource_type: r.resource_type.clone(),
         };
-        for control in controls {
-            let key = Key {
-                control,
-                check: r.check.clone(),
-                tool: r.source.tool.clone(),
-                resource: r.resource_id.clone().unwrap_or_default(),
-            };
-            let history = self.keys.entry(key).or_default();
-            match history.get(&r.observed_at) {
-                Some(old) if *old <= obs => {}
-                _ => {
-                    history.insert(r.observed_at, obs.clone());
-                }
+        let resource = r.resource_id.as_deref().unwrap_or_default();
+        let mut composite = std::mem::take(&mut self.composite);
+        composite.clear();
+        composite.push_str(&r.check);
+        composite.push_str(&r.source.tool);
+        composite.push_str(resource);
+        let compact = self.horizon.is_some();
+        let lens = (r.check.len(), r.source.tool.len());
+        let mut all = controls.into_iter().flatten().chain(extra).peekable();
+        let mut obs = Some(obs);
+        while let Some(control) = all.next() {
+            // The last control takes the observation itself, the others a copy.
+            let o = if all.peek().is_some() { obs.clone() } else { obs.take() };
+            let Some(o) = o else { break };
+            self.with_pair(control, &composite, lens, |p| p.insert(r.observed_at, Slot::new(o), compact));
+        }
+        // Kept for its room only: empty between pushes, so equality ignores it.
+        composite.clear();
+        self.composite = composite;
+    }
+
+    fn with_pair(&mut self, control: &'static str, composite: &str, lens: (usize, usize), f: impl FnOnce(&mut Pair)) {
+        let pairs = self.keys.entry(control).or_default();
+        match pairs.get_mut(composite) {
+            Some(p) => f(p),
+            None => {
+                let mut p = Pair { check_len: lens.0, tool_len: lens.1, history: History::new() };
+                f(&mut p);
+                pairs.insert(composite.to_owned(), p);
             }
         }
     }
@@ -124,21 +274,24 @@ impl Observations {
     }
 
     /// Merges another collection into this one (same result as pushing its
-    /// records here).
+    /// records here when both have the same horizon, or neither has one).
+    /// This collection's horizon is kept.
     pub fn merge(&mut self, other: Observations) {
         self.records += other.records;
         self.unmapped += other.unmapped;
         self.clauses.extend(other.clauses);
         self.ambiguous_2013.extend(other.ambiguous_2013);
-        for (k, h) in other.keys {
-            let mine = self.keys.entry(k).or_default();
-            for (t, o) in h {
-                match mine.get(&t) {
-                    Some(old) if *old <= o => {}
-                    _ => {
-                        mine.insert(t, o);
+        let compact = self.horizon.is_some();
+        for (control, pairs) in other.keys {
+            for (k, p) in pairs {
+                let horizon = self.horizon;
+                self.with_pair(control, &k, (p.check_len, p.tool_len), |mine| {
+                    for (t, s) in p.history {
+                        if horizon.is_none_or(|h| day(&t) <= h) {
+                            mine.insert(t, s, compact);
+                        }
                     }
-                }
+                });
             }
         }
     }
@@ -384,12 +537,8 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
         .filter_map(|o| catalog::control(&o.control).map(|k| (k.id, o)))
         .collect();
 
-    let mut by_control: BTreeMap<&'static str, Vec<(&Key, &History)>> = BTreeMap::new();
-    for (k, h) in &obs.keys {
-        by_control.entry(k.control).or_default().push((k, h));
-    }
     let mut controls = Vec::new();
-    for (control, keys) in by_control {
+    for (&control, keys) in &obs.keys {
         let cm = per_control.get(control);
         let cadence = cm.and_then(|c| c.cadence_days).unwrap_or(settings.cadence_days);
         let tolerance = cm.and_then(|c| c.tolerance_days).unwrap_or(settings.tolerance_days);
@@ -399,16 +548,19 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
         let mut last: Option<DateTime<Utc>> = None;
         let mut since: Option<DateTime<Utc>> = None;
         let mut applied: Vec<AppliedOverride> = Vec::new();
-        for (k, history) in keys {
+        for (composite, pair) in keys {
+            let (check, tool, resource) = pair.parts(composite);
+            let history = &pair.history;
             // The newest observation on or before as_of.
-            let Some((t, o)) = history.iter().rev().find(|(t, _)| day(t) <= as_of) else { continue };
+            let Some(newest) = history.iter().rposition(|(t, _)| day(t) <= as_of) else { continue };
+            let (t, slot) = &history[newest];
+            let o = &slot.obs;
             last = last.max(Some(*t));
             if add_days(day(t), cadence) < as_of {
                 counts.stale += 1;
                 continue;
             }
-            let overrider =
-                active.iter().find(|(c, ov)| *c == control && ov.check.as_ref().is_none_or(|x| *x == k.check));
+            let overrider = active.iter().find(|(c, ov)| *c == control && ov.check.as_ref().is_none_or(|x| x == check));
             if matches!(o.status, Status::Fail | Status::Error) {
                 if let Some((_, ov)) = overrider {
                     counts.overridden += 1;
@@ -434,12 +586,15 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
                     counts.fail += 1;
                     // Back through time while the pair kept failing; errors
                     // and manual results observe nothing and do not break it.
+                    // An instant at which anything passed ends the walk (its
+                    // own fail, if any, still counts).
                     let mut s = *t;
-                    for (pt, po) in history.range(..=*t).rev() {
-                        match po.status {
-                            Status::Fail => s = *pt,
-                            Status::Error | Status::Manual => {}
-                            Status::Pass | Status::NotApplicable => break,
+                    for (pt, ps) in history[..=newest].iter().rev() {
+                        if ps.obs.status == Status::Fail {
+                            s = *pt;
+                        }
+                        if ps.broke {
+                            break;
                         }
                     }
                     failing_since = Some(s);
@@ -448,9 +603,9 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
             }
             if matches!(o.status, Status::Fail | Status::Error) {
                 failing.push(CheckResult {
-                    tool: k.tool.clone(),
-                    check: k.check.clone(),
-                    resource_id: k.resource.clone(),
+                    tool: tool.to_owned(),
+                    check: check.to_owned(),
+                    resource_id: resource.to_owned(),
                     resource_type: o.resource_type.clone(),
                     status: o.status,
                     observed_at: *t,
@@ -462,7 +617,14 @@ pub fn summarize(doc: &Document, obs: &Observations, as_of: Date) -> MonitorSumm
         }
         let Some(last) = last else { continue };
         failing.sort();
-        applied.sort_by(|a, b| (&a.check, a.expires_on).cmp(&(&b.check, b.expires_on)));
+        applied.sort_by(|a, b| {
+            (&a.check, a.expires_on, &a.approved_by, &a.justification).cmp(&(
+                &b.check,
+                b.expires_on,
+                &b.approved_by,
+                &b.justification,
+            ))
+        });
         let fresh = counts.pass + counts.fail + counts.error + counts.manual + counts.not_applicable;
         let mut days_failing = None;
         let mut tolerance_ends = None;

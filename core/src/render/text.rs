@@ -361,6 +361,10 @@ pub fn drift(d: &Drift) -> String {
         s.push('\n');
         s.push_str(&soa_diff(diff));
     }
+    if let Some(m) = &d.monitoring {
+        s.push('\n');
+        s.push_str(&crate::monitor::text::drift(m));
+    }
     s
 }
 

@@ -110,6 +110,83 @@ pub struct StatementEntry {
     pub evidence: Vec<EvidenceLink>,
     /// Whether at least one linked evidence item is current on `as_of`.
     pub evidence_current: bool,
+    /// The control's automated test status, when the statement was made
+    /// with results ([`with_automated`]) and the control has some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<AutomatedStatus>,
+}
+
+/// What automated tests say about a control on the statement's date
+/// (`docs/monitoring.md`), and whether that holds through the audit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AutomatedStatus {
+    /// Its health from the results.
+    pub health: crate::monitor::Health,
+    /// The newest result on or before the date.
+    pub last_observed: chrono::DateTime<chrono::Utc>,
+    /// The last day the newest result is fresh (its cadence after it).
+    pub fresh_until: Date,
+    /// Whether the newest result is fresh on the date.
+    pub fresh: bool,
+    /// Whether it stays fresh to the end of the audit observation window
+    /// (absent without a window: no external audit under way or planned).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fresh_through_window: Option<bool>,
+}
+
+/// The audit observation window of a statement: the external audit under
+/// way on the date, or else the next one planned (its first to last day).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ObservationWindow {
+    /// The audit's id.
+    pub audit: Id,
+    /// Its first day.
+    pub start_on: Date,
+    /// Its last day (its first when no end is recorded).
+    pub end_on: Date,
+}
+
+/// The audit observation window on `as_of`: the external audit (not
+/// cancelled or completed) whose days contain `as_of`, else the next to
+/// start after it.
+pub fn observation_window(doc: &Document, as_of: Date) -> Option<ObservationWindow> {
+    use crate::model::EventStatus;
+    let mut open: Vec<ObservationWindow> = doc
+        .certification
+        .audits
+        .iter()
+        .filter(|a| !matches!(a.status, EventStatus::Cancelled | EventStatus::Completed))
+        .filter_map(|a| {
+            let start_on = a.start_on?;
+            Some(ObservationWindow {
+                audit: a.id.clone(),
+                start_on,
+                end_on: a.end_on.unwrap_or(start_on).max(start_on),
+            })
+        })
+        .filter(|w| w.end_on >= as_of)
+        .collect();
+    open.sort_by(|a, b| (a.start_on, &a.audit).cmp(&(b.start_on, &b.audit)));
+    open.into_iter().next()
+}
+
+/// Adds the automated status of every control with results in `summary`
+/// (judged on the statement's date) to `statement`, and the observation
+/// window the freshness is measured against.
+pub fn with_automated(statement: &mut Statement, doc: &Document, summary: &crate::monitor::MonitorSummary) {
+    let window = observation_window(doc, statement.as_of);
+    for e in &mut statement.entries {
+        if let Some(h) = summary.control(&e.control) {
+            e.automated = Some(AutomatedStatus {
+                health: h.health,
+                last_observed: h.last_observed,
+                fresh_until: h.fresh_until,
+                fresh: h.fresh_until >= statement.as_of,
+                fresh_through_window: window.as_ref().map(|w| h.fresh_until >= w.end_on),
+            });
+        }
+    }
+    statement.observation_window = window;
 }
 
 /// A completeness or consistency problem of the statement.
@@ -187,6 +264,10 @@ pub struct Statement {
     pub entries: Vec<StatementEntry>,
     /// Completeness and consistency problems, by control order then kind.
     pub issues: Vec<SoaIssue>,
+    /// The audit observation window automated freshness is judged against,
+    /// when the statement was made with results and an audit is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observation_window: Option<ObservationWindow>,
 }
 
 impl Statement {
@@ -429,6 +510,7 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
             documents: doc_ids.into_iter().map(str::to_owned).collect(),
             evidence,
             evidence_current,
+            automated: None,
         });
     }
     summary.issues = issues.len() as u32;
@@ -442,6 +524,7 @@ pub fn statement(doc: &Document, as_of: Date) -> Statement {
         summary,
         entries,
         issues,
+        observation_window: None,
     }
 }
 /// Whether a justification is a placeholder rather than a reason: empty
@@ -457,4 +540,61 @@ pub fn is_placeholder(text: &str) -> bool {
     const FILLERS: [&str; 11] =
         ["n/a", "n.a.", "na", "tbd", "tba", "todo", "none", "null", "nil", "x", "not applicable"];
     FILLERS.contains(&t.as_str())
+}
+
+#[cfg(test)]
+mod automated_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn doc(audits: &str) -> Document {
+        crate::json::parse_document(&format!(
+            r#"{{"schema_version":"1.0","organization":{{"name":"Acme"}},
+            "soa":{{"entries":[{{"control":"8.5","applicable":true}}]}},
+            "certification":{{"audits":[{audits}]}}}}"#
+        ))
+        .unwrap()
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_window_is_the_audit_under_way_or_the_next_planned() {
+        let audits = r#"{"id":"a-old","kind":"stage1","status":"completed","start_on":"2026-01-05"},
+            {"id":"a-late","kind":"stage2","start_on":"2026-06-01","end_on":"2026-06-03"},
+            {"id":"a-next","kind":"stage1","start_on":"2026-03-02","end_on":"2026-03-04"},
+            {"id":"a-off","kind":"surveillance","status":"cancelled","start_on":"2026-02-01"}"#;
+        let w = observation_window(&doc(audits), d("2026-01-10")).unwrap();
+        assert_eq!((w.audit.as_str(), w.start_on, w.end_on), ("a-next", d("2026-03-02"), d("2026-03-04")));
+        assert_eq!(observation_window(&doc(audits), d("2026-03-03")).unwrap().audit, "a-next", "under way");
+        assert_eq!(observation_window(&doc(audits), d("2026-03-05")).unwrap().audit, "a-late");
+        assert_eq!(observation_window(&doc(audits), d("2026-06-04")), None);
+    }
+
+    #[test]
+    fn automated_status_is_fresh_or_not_through_the_window() {
+        let doc = doc(r#"{"id":"a1","kind":"stage1","start_on":"2026-03-10","end_on":"2026-03-11"}"#);
+        let rec: crate::monitor::ResultRecord = serde_json::from_value(serde_json::json!({
+            "source": {"tool": "t"}, "check": "c", "status": "pass", "observed_at": "2026-03-02T06:00:00Z",
+            "controls": [{"framework": "iso27001-2022", "id": "8.5"}]}))
+        .unwrap();
+        let obs = crate::monitor::Observations::from_records([&rec]);
+        let judge = |as_of: &str| {
+            let mut s = statement(&doc, d(as_of));
+            with_automated(&mut s, &doc, &crate::monitor::summarize(&doc, &obs, d(as_of)));
+            s
+        };
+        let s = judge("2026-03-03");
+        let a = s.entry("8.5").unwrap().automated.clone().unwrap();
+        // Default cadence 7 days: fresh until 03-09, the audit ends 03-11.
+        assert_eq!(
+            (a.health, a.fresh, a.fresh_until, a.fresh_through_window),
+            (crate::monitor::Health::Passing, true, d("2026-03-09"), Some(false))
+        );
+        assert!(s.entry("5.1").unwrap().automated.is_none());
+        let later = judge("2026-03-10").entry("8.5").unwrap().automated.clone().unwrap();
+        assert_eq!((later.health, later.fresh), (crate::monitor::Health::Stale, false));
+    }
 }

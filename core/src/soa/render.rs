@@ -27,6 +27,52 @@ pub const CSV_HEADER: [&str; 14] = [
     "documents",
 ];
 
+/// The columns appended when the statement carries automated test status
+/// ([`super::with_automated`]); absent otherwise, so a statement without
+/// results keeps its shape.
+pub const CSV_AUTOMATED_HEADER: [&str; 5] =
+    ["automated_health", "last_observed", "fresh_until", "automated_fresh", "fresh_through_window"];
+
+fn has_automated(s: &Statement) -> bool {
+    s.entries.iter().any(|e| e.automated.is_some())
+}
+
+fn automated_cells(e: &StatementEntry) -> [String; 5] {
+    match &e.automated {
+        Some(a) => [
+            a.health.as_str().to_owned(),
+            a.last_observed.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            a.fresh_until.to_string(),
+            a.fresh.to_string(),
+            a.fresh_through_window.map(|b| b.to_string()).unwrap_or_default(),
+        ],
+        None => Default::default(),
+    }
+}
+
+/// The automated status in words for a table cell (Markdown, HTML).
+fn automated_words(e: &StatementEntry) -> String {
+    match &e.automated {
+        Some(a) => {
+            let mut w = format!(
+                "{}, last {} ({})",
+                a.health.as_str().replace('_', " "),
+                a.last_observed.format("%Y-%m-%d %H:%M"),
+                if a.fresh {
+                    format!("fresh until {}", a.fresh_until)
+                } else {
+                    format!("stale since {}", a.fresh_until)
+                }
+            );
+            if a.fresh_through_window == Some(false) {
+                w.push_str("; not fresh through the audit");
+            }
+            w
+        }
+        None => String::new(),
+    }
+}
+
 fn reasons(e: &StatementEntry) -> String {
     e.reasons.iter().map(token).collect::<Vec<_>>().join(";")
 }
@@ -62,9 +108,18 @@ fn row(e: &StatementEntry) -> [String; 14] {
 pub fn to_csv(s: &Statement) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| Error::invalid_argument("$", format!("cannot write CSV: {e}"));
-    w.write_record(CSV_HEADER).map_err(err)?;
+    let automated = has_automated(s);
+    if automated {
+        w.write_record(CSV_HEADER.iter().chain(&CSV_AUTOMATED_HEADER)).map_err(err)?;
+    } else {
+        w.write_record(CSV_HEADER).map_err(err)?;
+    }
     for e in &s.entries {
-        w.write_record(row(e)).map_err(err)?;
+        if automated {
+            w.write_record(row(e).iter().chain(&automated_cells(e))).map_err(err)?;
+        } else {
+            w.write_record(row(e)).map_err(err)?;
+        }
     }
     let bytes = w.into_inner().map_err(|e| Error::invalid_argument("$", format!("cannot write CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| Error::invalid_argument("$", format!("CSV is not UTF-8: {e}")))
@@ -92,8 +147,16 @@ pub fn to_markdown(s: &Statement) -> String {
         "\n{} of {} controls addressed: {} applicable, {} excluded, {} not addressed; {} implemented, {} with current evidence; {} issue(s).\n\n",
         m.addressed, m.controls, m.applicable, m.excluded, m.not_addressed, m.implemented, m.with_current_evidence, m.issues
     ));
-    out.push_str("| Control | Title | Applicability | Reasons / justification | Status | Owner | Risks | Evidence |\n");
-    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    let automated = has_automated(s);
+    if let Some(w) = &s.observation_window {
+        out.push_str(&format!("Audit observation window: {} {} – {}.\n\n", md(&w.audit), w.start_on, w.end_on));
+    }
+    out.push_str("| Control | Title | Applicability | Reasons / justification | Status | Owner | Risks | Evidence |");
+    out.push_str(if automated {
+        " Automated |\n|---|---|---|---|---|---|---|---|---|\n"
+    } else {
+        "\n|---|---|---|---|---|---|---|---|\n"
+    });
     for e in &s.entries {
         let why = match e.applicability {
             Applicability::Excluded => e.justification.clone().unwrap_or_default(),
@@ -112,7 +175,7 @@ pub fn to_markdown(s: &Statement) -> String {
             format!("{} ({})", e.evidence.len(), if e.evidence_current { "current" } else { "stale" })
         };
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             e.control,
             md(&e.title),
             e.applicability.as_str().replace('_', " "),
@@ -122,6 +185,10 @@ pub fn to_markdown(s: &Statement) -> String {
             md(&e.risks.join(", ")),
             evidence
         ));
+        if automated {
+            out.push_str(&format!(" {} |", md(&automated_words(e))));
+        }
+        out.push('\n');
     }
     if !s.issues.is_empty() {
         out.push_str("\n## Issues\n\n");
@@ -140,7 +207,12 @@ pub fn to_html(s: &Statement) -> Result<String> {
     let err = |e: minijinja::Error| Error::invalid_argument("$", format!("cannot render the SoA template: {e}"));
     env.add_template("soa.html", HTML_TEMPLATE).map_err(err)?;
     let tmpl = env.get_template("soa.html").map_err(err)?;
-    let ctx = serde_json::json!({ "s": s, "title": format!("Statement of Applicability — {}", s.organization) });
+    let automated: Vec<String> = s.entries.iter().map(automated_words).collect();
+    let ctx = serde_json::json!({
+        "s": s,
+        "title": format!("Statement of Applicability — {}", s.organization),
+        "automated": if has_automated(s) { Some(automated) } else { None },
+    });
     tmpl.render(minijinja::Value::from(minijinja::value::Serde(ctx))).map_err(err)
 }
 
