@@ -139,7 +139,14 @@ pub fn load_results(paths: &[PathBuf], as_of: Date) -> Result<Observations, Fail
     let mut all = Observations::until(as_of);
     for path in paths {
         let mut stream = ResultStream::until(None, as_of);
-        read_into(path, &mut stream, |_| Ok(()))?;
+        if io::starts_with_bracket(path)? {
+            read_into(path, &mut stream, |_| Ok(()))?;
+        } else {
+            io::for_each_line(path, |n, line| {
+                stream.read_line(n, line);
+                Ok(())
+            })?;
+        }
         let obs = stream.finish(&path.display().to_string()).map_err(|e| Failure::input(e.to_string()))?;
         all.merge(obs);
     }

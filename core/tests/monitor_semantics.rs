@@ -385,3 +385,66 @@ fn a_stream_reports_bad_lines_by_number_and_counts_them_all() {
     assert!(e.contains("line 4, $: not JSON"), "{e}");
     assert!(e.contains("... and 10 more"), "{e}");
 }
+
+/// The streaming fast path (`ResultStream::read_line`, strings borrowed
+/// from the line) collects exactly what the owned reader collects, and
+/// counts the same bad lines: escaped strings, ids with `A.`, unsorted and
+/// 2013 controls, clauses, blank lines, unknown fields and bad values.
+#[test]
+fn borrowed_fast_path_collects_what_the_owned_reader_does() {
+    use isms_core::engine::ResultStream;
+    let at = |h: u32| format!("2026-05-{:02}T{:02}:00:00Z", 1 + h % 20, h % 24);
+    let mut lines = Vec::new();
+    for i in 0..60u32 {
+        let status = ["pass", "fail", "error", "manual", "not_applicable"][(i % 5) as usize];
+        let controls = match i % 6 {
+            0 => r#"[{"framework":"iso27001-2022","id":"8.8"}]"#.to_owned(),
+            1 => r#"[{"framework":"iso27001-2022","id":"A.8.8"},{"framework":"ISO27001-2022","id":"5.15"}]"#.to_owned(),
+            2 => r#"[{"framework":"iso27001-2022","id":"8.24"},{"framework":"iso27001-2022","id":"5.15"}]"#.to_owned(),
+            3 => {
+                r#"[{"framework":"iso27001-2013","id":"A.12.6.1"},{"framework":"iso27001-2022","id":"9.2"}]"#.to_owned()
+            }
+            4 => "[]".to_owned(),
+            _ => r#"[{"framework":"iso27001-2022","id":"8.5"},{"framework":"iso27001-2022","id":"8.8"}]"#.to_owned(),
+        };
+        lines.push(format!(
+            r#"{{"source":{{"tool":"scan\u0065r","run_id":"r{i}"}},"check":"c{}","status":"{status}","observed_at":"{}","resource_id":"res \"{}\"","resource_type":"Host","controls":{controls},"message":"line\n{i}","severity":"high"}}"#,
+            i % 7,
+            at(i),
+            i % 4
+        ));
+        if i % 13 == 0 {
+            lines.push(String::new());
+        }
+    }
+    lines.push(
+        r#"{"source":{"tool":"x"},"check":"c","status":"pass","observed_at":"2026-05-01T00:00:00Z","extra":1}"#.into(),
+    );
+    lines.push(r#"{"source":{"tool":" "},"check":"c","status":"pass","observed_at":"2026-05-01T00:00:00Z"}"#.into());
+    lines.push(r#"{"source":{"tool":"x"},"check":"c","status":"pass","observed_at":"2026-05-01T00:00:00Z","controls":[{"framework":"iso27001-2022","id":"9.99"}]}"#.into());
+    lines.push("not json".into());
+    let (mut owned, mut fast) =
+        (ResultStream::until(None, d("2026-05-15")), ResultStream::until(None, d("2026-05-15")));
+    for (n, line) in lines.iter().enumerate() {
+        let n = n as u64 + 1;
+        let _ = owned.push_line(n, line);
+        fast.read_line(n, line);
+    }
+    let rejected = owned.rejected();
+    assert_eq!(rejected, 4, "{:?}", owned.finish("x").err());
+    assert_eq!(fast.rejected(), owned.rejected());
+    assert_eq!(fast.held_instants(), owned.held_instants());
+    assert_eq!(format!("{:?}", fast.finish("x")), format!("{:?}", owned.finish("x")));
+    let good: Vec<&String> = lines.iter().take(lines.len() - 4).collect();
+    let (mut owned, mut fast) =
+        (ResultStream::until(None, d("2026-05-15")), ResultStream::until(None, d("2026-05-15")));
+    for (n, line) in good.iter().enumerate() {
+        let _ = owned.push_line(n as u64 + 1, line);
+        fast.read_line(n as u64 + 1, line);
+    }
+    let (owned, fast) = (owned.finish("x").unwrap(), fast.finish("x").unwrap());
+    assert!(owned.records() > 50);
+    assert_eq!(fast, owned);
+    let isms = doc("{}");
+    assert_eq!(isms.monitor_summary(d("2026-05-15"), &fast), isms.monitor_summary(d("2026-05-15"), &owned));
+}

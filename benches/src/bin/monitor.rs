@@ -109,7 +109,7 @@ fn ingest(path: &Path, parse_only: bool) -> Result<(), String> {
         if parse_only {
             std::hint::black_box(isms_core::monitor::parse_line(line_no, text).ok());
         } else {
-            stream.push_line(line_no, text);
+            stream.read_line(line_no, text);
         }
     }
     let obs = stream.finish("results").map_err(|e| e.to_string())?;

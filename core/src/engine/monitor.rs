@@ -84,6 +84,25 @@ impl ResultStream {
         }
     }
 
+    /// Reads line `line_no` (1-based) into the collection without handing
+    /// the record back: the summary's fast path. A line in normal form
+    /// (2022 control ids without `A.`, sorted) with no mapping table to
+    /// apply is read with its strings borrowed ([`monitor::view`]); any other
+    /// line goes through [`ResultStream::push_line`]. Same collection, same
+    /// errors either way.
+    pub fn read_line(&mut self, line_no: u64, line: &str) {
+        if self.mapping.is_none() {
+            if let Some(r) = monitor::view::RecordIn::parse(line.trim()) {
+                let v = r.view();
+                if monitor::view::is_normal(v.controls) && monitor::record::check(&v).is_none() {
+                    self.obs.push_view(&v);
+                    return;
+                }
+            }
+        }
+        let _ = self.push_line(line_no, line);
+    }
+
     /// An empty stream to be judged on `as_of` only: it keeps what that
     /// judgement reads ([`Observations::until`]), so its memory grows with
     /// the pairs seen, not with the lines read.

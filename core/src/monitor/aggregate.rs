@@ -3,6 +3,7 @@
 //! control on a date, [`coverage`] says how much of the SoA is tested.
 //! The rules are in `docs/monitoring.md`.
 use super::record::{ISO27001_2013, ISO27001_2022, ResultRecord, ResultSeverity, Status};
+use super::view::{ControlId, RecordView};
 use crate::catalog;
 use crate::evaluate::Severity;
 use crate::model::{Date, Document, MonitoringSettings};
@@ -178,6 +179,12 @@ impl Observations {
     /// for its 2022 successor when it has exactly one (A.18.2.3, split over
     /// two, is listed as ambiguous); clauses 4–10 are noted, never evaluated.
     pub fn push(&mut self, r: &ResultRecord) {
+        self.push_view(&RecordView::of(r));
+    }
+
+    /// [`Observations::push`] of a record's borrowed fields (the streaming
+    /// path; see [`super::view`]). The record must be normalised and checked.
+    pub fn push_view<C: ControlId>(&mut self, r: &RecordView<'_, C>) {
         self.records += 1;
         let mut controls: [Option<&'static str>; 8] = [None; 8];
         let mut extra: Vec<&'static str> = Vec::new();
@@ -193,12 +200,12 @@ impl Observations {
             }
             n += 1;
         };
-        for c in &r.controls {
-            match c.framework.as_str() {
-                ISO27001_2022 => match catalog::control(&c.id) {
+        for c in r.controls {
+            match c.framework() {
+                ISO27001_2022 => match catalog::control(c.id()) {
                     Some(ctl) => add(ctl.id),
                     None => {
-                        if let Some(cl) = catalog::clause(&c.id) {
+                        if let Some(cl) = catalog::clause(c.id()) {
                             if !self.clauses.contains(cl.id) {
                                 self.clauses.insert(cl.id.to_owned());
                             }
@@ -206,7 +213,7 @@ impl Observations {
                     }
                 },
                 ISO27001_2013 => {
-                    let succ = catalog::successors_of_2013(&c.id);
+                    let succ = catalog::successors_of_2013(c.id());
                     match succ.as_slice() {
                         [one] => {
                             if let Some(ctl) = catalog::control(one.id_2022) {
@@ -215,7 +222,7 @@ impl Observations {
                         }
                         [] => {}
                         _ => {
-                            self.ambiguous_2013.insert(catalog::normalize_2013_id(&c.id));
+                            self.ambiguous_2013.insert(catalog::normalize_2013_id(c.id()));
                         }
                     }
                 }
@@ -231,18 +238,18 @@ impl Observations {
         }
         let obs = Obs {
             status: r.status,
-            message: r.message.clone(),
+            message: r.message.map(str::to_owned),
             severity: r.severity,
-            resource_type: r.resource_type.clone(),
+            resource_type: r.resource_type.map(str::to_owned),
         };
-        let resource = r.resource_id.as_deref().unwrap_or_default();
+        let resource = r.resource_id.unwrap_or_default();
         let mut composite = std::mem::take(&mut self.composite);
         composite.clear();
-        composite.push_str(&r.check);
-        composite.push_str(&r.source.tool);
+        composite.push_str(r.check);
+        composite.push_str(r.tool);
         composite.push_str(resource);
         let compact = self.horizon.is_some();
-        let lens = (r.check.len(), r.source.tool.len());
+        let lens = (r.check.len(), r.tool.len());
         let mut all = controls.into_iter().flatten().chain(extra).peekable();
         let mut obs = Some(obs);
         while let Some(control) = all.next() {

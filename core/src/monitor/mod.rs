@@ -12,6 +12,8 @@
 //! - [`aggregate`]: [`Observations`] (order-independent accumulation),
 //!   [`summarize`] (health per control under the document's monitoring
 //!   settings and SoA), [`coverage`], [`drift`].
+//! - [`view`]: a record's fields borrowed ([`view::RecordView`]), from an
+//!   owned record or straight from its NDJSON line (the streaming fast path).
 //!
 //! The semantics are documented in `docs/monitoring.md`.
 pub mod adapters;
@@ -19,6 +21,7 @@ pub mod aggregate;
 pub mod mapping;
 pub mod record;
 pub mod text;
+pub mod view;
 
 pub use adapters::{AdapterOptions, InputFormat, convert};
 pub use aggregate::{

@@ -5,6 +5,7 @@
 //! any size; a JSON array ([`parse_array`]) is read whole. Every bad record
 //! becomes a [`RecordError`] naming the line (or array index) and the field;
 //! nothing is dropped silently.
+use super::view::{ControlId, RecordView, is_normal};
 use crate::catalog;
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
@@ -206,11 +207,6 @@ pub fn normalize_framework(name: &str) -> String {
     }
 }
 
-/// An id as [`normalize_control`] leaves a 2022 one: digits and dots only.
-fn is_bare_2022_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
 /// Normalises a control id of a framework: 2022 ids lose `A.`; 2013 ids get
 /// it. Others are trimmed.
 pub fn normalize_control(framework: &str, id: &str) -> String {
@@ -227,39 +223,42 @@ pub fn normalize_control(framework: &str, id: &str) -> String {
 
 /// Checks what serde cannot: non-blank texts, known control ids, a
 /// well-formed hash. Returns the first problem as `(field, message)`.
-fn check(r: &ResultRecord) -> Option<(String, String)> {
-    if r.source.tool.trim().is_empty() {
+pub(crate) fn check<C: ControlId>(r: &RecordView<'_, C>) -> Option<(String, String)> {
+    if r.tool.trim().is_empty() {
         return Some(("$.source.tool".into(), "must not be blank".into()));
     }
     if r.check.trim().is_empty() {
         return Some(("$.check".into(), "must not be blank".into()));
     }
     for (i, c) in r.controls.iter().enumerate() {
-        match c.framework.as_str() {
+        match c.framework() {
             ISO27001_2022 => {
-                let id = normalize_control(ISO27001_2022, &c.id);
+                let id = normalize_control(ISO27001_2022, c.id());
                 if catalog::control(&id).is_none() && catalog::clause(&id).is_none() {
                     return Some((
                         format!("$.controls[{i}].id"),
                         format!(
                             "unknown ISO/IEC 27001:2022 control `{}`: expected an Annex A id 5.1–8.34 or a clause 4–10",
-                            c.id
+                            c.id()
                         ),
                     ));
                 }
             }
-            ISO27001_2013 if catalog::successors_of_2013(&c.id).is_empty() => {
-                return Some((format!("$.controls[{i}].id"), format!("unknown ISO/IEC 27001:2013 control `{}`", c.id)));
+            ISO27001_2013 if catalog::successors_of_2013(c.id()).is_empty() => {
+                return Some((
+                    format!("$.controls[{i}].id"),
+                    format!("unknown ISO/IEC 27001:2013 control `{}`", c.id()),
+                ));
             }
             "" => return Some((format!("$.controls[{i}].framework"), "must not be blank".into())),
             _ => {}
         }
     }
-    if let Some(e) = &r.evidence {
-        if e.uri.trim().is_empty() {
+    if let Some((uri, sha256)) = r.evidence {
+        if uri.trim().is_empty() {
             return Some(("$.evidence.uri".into(), "must not be blank".into()));
         }
-        if let Some(h) = &e.sha256 {
+        if let Some(h) = sha256 {
             if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
                 return Some(("$.evidence.sha256".into(), format!("expected 64 hex digits, got `{h}`")));
             }
@@ -272,9 +271,7 @@ fn check(r: &ResultRecord) -> Option<(String, String)> {
 /// [`normalize_framework`], [`normalize_control`]), sorted and distinct.
 pub fn normalize(r: &mut ResultRecord) {
     // Most records are in normal form already: leave them untouched.
-    if r.controls.iter().all(|c| c.framework == ISO27001_2022 && is_bare_2022_id(&c.id))
-        && r.controls.windows(2).all(|w| w[0] < w[1])
-    {
+    if is_normal(&r.controls) {
         return;
     }
     for c in &mut r.controls {
@@ -289,7 +286,7 @@ pub fn normalize(r: &mut ResultRecord) {
 /// any, as `(field, message)` with the field a path into the neutral record.
 pub fn finish(mut r: ResultRecord) -> Result<ResultRecord, (String, String)> {
     normalize(&mut r);
-    match check(&r) {
+    match check(&RecordView::of(&r)) {
         Some(problem) => Err(problem),
         None => Ok(r),
     }
@@ -303,7 +300,7 @@ pub fn from_value(v: serde_json::Value) -> Result<ResultRecord, (String, String)
         (field, e.into_inner().to_string())
     })?;
     normalize(&mut r);
-    match check(&r) {
+    match check(&RecordView::of(&r)) {
         Some(problem) => Err(problem),
         None => Ok(r),
     }
@@ -322,7 +319,7 @@ pub fn parse_line(line_no: u64, line: &str) -> Result<Option<ResultRecord>, Reco
     // read again as a value, to name the offending field.
     if let Ok(mut r) = serde_json::from_str::<ResultRecord>(text) {
         normalize(&mut r);
-        return match check(&r) {
+        return match check(&RecordView::of(&r)) {
             Some((f, m)) => Err(err(f, m)),
             None => Ok(Some(r)),
         };
