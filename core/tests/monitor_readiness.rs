@@ -177,3 +177,13 @@ fn without_results_the_section_says_none_were_supplied() {
     assert!(s.contains("No automated test results were supplied"));
     assert!(!s.contains("<table"));
 }
+
+#[test]
+fn a_row_cites_at_most_five_failing_checks_and_counts_the_rest() {
+    let rs: Vec<ResultRecord> =
+        (1..=7).map(|n| rec("mfa", &format!("user/{n}"), Status::Fail, "2026-04-08T06:00:00Z", "8.5")).collect();
+    let html = isms().report_html_with_results(d(AS_OF), &Observations::from_records(&rs)).unwrap();
+    let cells = row(&html, "automated-controls", "A.8.5");
+    assert_eq!(cells[7].matches(" (fail)").count(), 5, "{}", cells[7]);
+    assert!(cells[7].ends_with("<span class=\"muted\">and 2 more</span>"), "{}", cells[7]);
+}
