@@ -13,7 +13,8 @@
 //! Each rule of the catalogue names the steps it serves ([`Rule::steps`]).
 //! For a step, sum over those rules the items examined (`checked`) and the
 //! items with findings (`failed`), and collect their findings of severity
-//! minor or above (the step's *blockers*; info findings never block).
+//! minor or above (the step's *blockers*; info findings never block, and
+//! neither do findings an active waiver covers: `docs/waivers.md`).
 //!
 //! - **done**: something was examined (`checked > 0`) and there is no
 //!   blocker;
@@ -167,7 +168,8 @@ pub struct RoadmapStep {
     pub checked: u32,
     /// Items with at least one finding.
     pub failed: u32,
-    /// Findings of severity minor or above, most severe first.
+    /// Findings of severity minor or above that no waiver covers, most
+    /// severe first.
     pub blocked_by: Vec<StepBlocker>,
     /// Steps this one depends on.
     pub depends_on: Vec<u8>,
@@ -297,7 +299,7 @@ pub fn roadmap_from(doc: &Document, eval: &Evaluation) -> Roadmap {
         let blocked_by: Vec<StepBlocker> = eval
             .findings
             .iter()
-            .filter(|f| f.severity.at_least(Severity::Minor) && rules.iter().any(|r| r.id == f.rule))
+            .filter(|f| !f.is_waived() && f.severity.at_least(Severity::Minor) && rules.iter().any(|r| r.id == f.rule))
             .map(|f| StepBlocker { rule: f.rule.clone(), severity: f.severity, fingerprint: f.fingerprint.clone() })
             .collect();
         let status = status_of(doc, step, checked, failed, blocked_by.len(), as_of);

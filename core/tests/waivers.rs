@@ -347,3 +347,36 @@ fn findings_within_a_rule_are_in_natural_control_order() {
     sorted.sort_by(|a, b| isms_core::evaluate::natural_cmp(a, b));
     assert_eq!(controls, sorted);
 }
+
+#[test]
+fn waived_findings_block_no_roadmap_step() {
+    let mut d = with_findings();
+    let isms = |d: &Document| Isms::new(d.clone()).unwrap();
+    let blockers = |d: &Document| -> Vec<(u8, String)> {
+        isms(d)
+            .roadmap(date(AS_OF))
+            .steps
+            .iter()
+            .flat_map(|s| s.blocked_by.iter().map(move |b| (s.step, b.rule.clone())))
+            .collect()
+    };
+    let rule = "roles.responsibilities_missing";
+    let before = blockers(&d);
+    let mut steps_blocked: Vec<u8> = before.iter().filter(|(_, r)| r == rule).map(|(s, _)| *s).collect();
+    steps_blocked.dedup();
+    assert!(!steps_blocked.is_empty(), "the unwaived findings block a step: {before:?}");
+    d.waivers.push(waiver("w-roles", rule));
+    let after = blockers(&d);
+    assert!(after.iter().all(|(_, r)| r != rule), "a waived finding blocks no step: {after:?}");
+    assert!(after.iter().any(|(_, r)| r == "scope.missing"), "the unwaived blocker still blocks");
+    // The waiver expires: its findings block again the day after.
+    assert_eq!(
+        isms(&d)
+            .roadmap(date("2026-10-01"))
+            .steps
+            .iter()
+            .filter(|s| s.blocked_by.iter().any(|b| b.rule == rule))
+            .count(),
+        steps_blocked.len()
+    );
+}

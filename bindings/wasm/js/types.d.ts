@@ -2914,7 +2914,10 @@ export interface RoadmapStep {
   checked: number;
   /** Items with at least one finding. */
   failed: number;
-  /** Findings of severity minor or above, most severe first. */
+  /**
+   * Findings of severity minor or above that no waiver covers, most
+   * severe first.
+   */
   blocked_by: StepBlocker[];
   /** Steps this one depends on. */
   depends_on: number[];

@@ -177,16 +177,25 @@ impl<'de> Visitor<'de> for ObjectVisitor {
         f.write_str("an object of vendor data")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extensions, A::Error> {
-        let mut out: Vec<(String, ExtValue)> = Vec::new();
-        while let Some(k) = map.next_key::<String>()? {
-            if out.iter().any(|(seen, _)| *seen == k) {
-                return Err(de::Error::custom(format!("duplicate key `{k}`")));
-            }
-            let v = map.next_value::<ExtValue>()?;
-            out.push((k, v));
-        }
-        Ok(Extensions(out))
+        let first = map.next_key::<String>()?;
+        read_object(first, map)
     }
+}
+
+/// The entries of an object whose first key (`None`: empty) was read
+/// already; a repeated key is refused.
+fn read_object<'de, A: MapAccess<'de>>(first: Option<String>, mut map: A) -> Result<Extensions, A::Error> {
+    let mut out: Vec<(String, ExtValue)> = Vec::new();
+    let mut key = first;
+    while let Some(k) = key {
+        if out.iter().any(|(seen, _)| *seen == k) {
+            return Err(de::Error::custom(format!("duplicate key `{k}`")));
+        }
+        let v = map.next_value::<ExtValue>()?;
+        out.push((k, v));
+        key = map.next_key::<String>()?;
+    }
+    Ok(Extensions(out))
 }
 
 impl<'de> Deserialize<'de> for ExtValue {
@@ -258,17 +267,7 @@ impl<'de> Visitor<'de> for ExtVisitor {
             let raw = map.next_value_seed(RawText)?;
             return parse_raw(&raw).map_err(de::Error::custom);
         }
-        let mut out: Vec<(String, ExtValue)> = Vec::new();
-        let mut key = Some(first);
-        while let Some(k) = key {
-            if out.iter().any(|(seen, _)| *seen == k) {
-                return Err(de::Error::custom(format!("duplicate key `{k}`")));
-            }
-            let v = map.next_value::<ExtValue>()?;
-            out.push((k, v));
-            key = map.next_key::<String>()?;
-        }
-        Ok(ExtValue::Object(Extensions(out)))
+        read_object(Some(first), map).map(ExtValue::Object)
     }
 }
 
