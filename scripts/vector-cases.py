@@ -187,6 +187,7 @@ def ndjson(path):
 RUN1 = ndjson("examples/monitoring/run-2026-11-20.ndjson")
 RUN2 = ndjson("examples/monitoring/run-2026-11-27.ndjson")
 case("evaluate-northwind-results-text", "evaluate", {"as_of": D, "results": RUN1 + RUN2, "format": "text"}, N)
+case("report-northwind-results-html", "report", {"as_of": D, "results": RUN1 + RUN2, "format": "html"}, N)
 case("monitor-summary-northwind-json", "monitor_summary", {"as_of": D, "results": RUN1 + RUN2}, N)
 case("monitor-summary-northwind-text", "monitor_summary", {"as_of": D, "results": RUN1 + RUN2, "format": "text"}, N)
 case("monitor-coverage-northwind-text", "monitor_coverage", {"as_of": D, "results": RUN2, "format": "text"}, N)

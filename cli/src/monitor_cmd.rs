@@ -136,9 +136,22 @@ pub struct DriftArgs {
 /// on `as_of`: NDJSON line by line (memory bounded by the pairs, not the
 /// file), a JSON array whole.
 pub fn load_results(paths: &[PathBuf], as_of: Date) -> Result<Observations, Failure> {
+    load_results_mapped(paths, None, as_of)
+}
+
+/// [`load_results`] with a check → control mapping table (CSV) adding
+/// controls to each record as it is read. Errors: the table's errors (with
+/// their line), and those of [`load_results`].
+pub fn load_results_mapped(paths: &[PathBuf], mapping: Option<&Path>, as_of: Date) -> Result<Observations, Failure> {
+    let table = match mapping {
+        Some(p) => Some(
+            engine::mapping_table(&io::read_text(p)?).map_err(|e| Failure::input(format!("{}: {e}", p.display())))?,
+        ),
+        None => None,
+    };
     let mut all = Observations::until(as_of);
     for path in paths {
-        let mut stream = ResultStream::until(None, as_of);
+        let mut stream = ResultStream::until(table.clone(), as_of);
         if io::starts_with_bracket(path)? {
             read_into(path, &mut stream, |_| Ok(()))?;
         } else {

@@ -290,3 +290,76 @@ fn soa_with_results_shows_automated_status_and_the_audit_window() {
     assert!(plain.lines().next().unwrap().ends_with(",documents"));
     assert!(!stdout(&isms(&["soa", DOC, "--as-of", "2026-11-29", "--format", "html"])).contains("Automated tests"));
 }
+
+#[test]
+fn check_with_results_shows_the_automation_readiness_block() {
+    let text =
+        stdout(&isms(&["check", DOC, "--as-of", "2026-11-29", "--summary", "--results", RUN1, "--results", RUN2]));
+    assert!(text.contains("Automated control tests: 8 of 86 applicable control(s) automated (9%)"), "{text}");
+    assert!(text.contains("needs attention: A.8.8 at risk, A.8.15 not evaluated, A.8.24 failing"), "{text}");
+    let json = isms(&["check", DOC, "--as-of", "2026-11-29", "--json", "--results", RUN1, "--results", RUN2]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let a = &v["readiness"]["automation"];
+    assert_eq!((a["automated"].as_u64(), a["applicable"].as_u64()), (Some(8), Some(86)));
+    assert_eq!(
+        (a["failing"].as_u64(), a["at_risk"].as_u64(), a["not_evaluated"].as_u64()),
+        (Some(1), Some(1), Some(1))
+    );
+    let plain = isms(&["check", DOC, "--as-of", "2026-11-29", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(v["readiness"].get("automation").is_none());
+}
+
+/// The `<section id="automated">` of a report.
+fn automated_section(html: &str) -> String {
+    let s = &html[html.find("<section id=\"automated\">").unwrap()..];
+    s[..s.find("</section>").unwrap()].to_owned()
+}
+
+#[test]
+fn report_with_results_has_the_automated_tests_section() {
+    let o = isms(&["report", DOC, "--as-of", "2026-11-29", "--html", "-", "--results", RUN1, "--results", RUN2]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = automated_section(&stdout(&o));
+    assert!(s.contains("8 of 86 applicable controls"), "{s}");
+    assert!(s.contains("<strong>ext-stage1</strong>, 2027-01-18 to 2027-01-19"), "{s}");
+    let row = &s[s.find("<td class=\"d\">A.8.24</td>").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("<td class=\"health failing\">failing</td>"), "{row}");
+    assert!(row.contains("<td class=\"d\">2026-11-27 06:00 UTC</td><td class=\"d\">2026-12-04</td>"), "{row}");
+    assert!(row.contains("s3_bucket_kms_encryption on arn:aws:s3:::nw-exports (fail)"), "{row}");
+    assert!(s.contains("id=\"tests-monitoring.control_failing\""), "{s}");
+    // Bob's MFA was fixed in the second run: 8.5 passes.
+    assert!(s.contains(
+        "<td class=\"d\">A.8.5</td><td>Secure authentication</td><td>applicable</td><td class=\"health passing\">"
+    ));
+    let plain = isms(&["report", DOC, "--as-of", "2026-11-29", "--html", "-"]);
+    assert!(automated_section(&stdout(&plain)).contains("No automated test results were supplied"));
+}
+
+#[test]
+fn report_reads_results_through_a_mapping_table_and_names_bad_lines() {
+    let results = tmp("report-unmapped.ndjson");
+    std::fs::write(
+        &results,
+        "{\"source\":{\"tool\":\"acme-scan\",\"version\":\"1\",\"run_id\":\"r1\"},\"check\":\"disk_encrypted\",\
+         \"status\":\"fail\",\"observed_at\":\"2026-11-27T06:00:00Z\",\"resource_id\":\"laptop-7\"}\n",
+    )
+    .unwrap();
+    let mapping = tmp("report-mapping.csv");
+    std::fs::write(&mapping, "tool,check,framework,control\nacme-scan,disk_encrypted,ISO27001-2022,A.8.24\n").unwrap();
+    let (r, m) = (results.to_str().unwrap(), mapping.to_str().unwrap());
+    let base = ["report", DOC, "--as-of", "2026-11-29", "--html", "-", "--results", r];
+    let without = automated_section(&stdout(&isms(&base)));
+    assert!(without.contains("No result is mapped to an Annex A control."), "{without}");
+    let o = isms(&[&base[..], &["--mapping", m]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = automated_section(&stdout(&o));
+    assert!(s.contains("disk_encrypted on laptop-7 (fail)"), "{s}");
+    let bad = tmp("report-bad.ndjson");
+    std::fs::write(&bad, "{\"check\":\"x\"}\n").unwrap();
+    let o = isms(&["report", DOC, "--as-of", "2026-11-29", "--html", "-", "--results", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 1"), "{err}");
+}

@@ -1,5 +1,7 @@
-//! The screenshots in `docs/` (`report.png`, `soa.png`) show the HTML the
-//! core renders for the bundled example. `docs/screenshots.txt` records the
+//! The screenshots in `docs/` (`report.png`, `soa.png`, and
+//! `report-monitoring.png`, the report with the two weekly runs of
+//! `examples/monitoring/`) show the HTML the core renders for the bundled
+//! example. `docs/screenshots.txt` records the
 //! FNV-1a hash of that HTML; when a renderer, a template or the example
 //! changes, this test fails and names the command that takes new
 //! screenshots (`scripts/screenshot-report`, which also rewrites the file
@@ -18,7 +20,17 @@ fn pages() -> Vec<(&'static str, String)> {
     let as_of: Date = AS_OF.parse().unwrap();
     let report = isms.report_html(as_of).unwrap();
     let soa = isms_core::soa::render::to_html(&isms.soa(as_of)).unwrap();
-    vec![("report.png", report), ("soa.png", soa)]
+    let mut stream = isms_core::engine::ResultStream::until(None, as_of);
+    for run in [
+        include_str!("../../examples/monitoring/run-2026-11-20.ndjson"),
+        include_str!("../../examples/monitoring/run-2026-11-27.ndjson"),
+    ] {
+        for (n, line) in run.lines().enumerate() {
+            stream.push_line(n as u64 + 1, line);
+        }
+    }
+    let monitoring = isms.report_html_with_results(as_of, &stream.finish("run").unwrap()).unwrap();
+    vec![("report.png", report), ("soa.png", soa), ("report-monitoring.png", monitoring)]
 }
 
 fn lock_text() -> String {
@@ -41,7 +53,7 @@ fn screenshots_show_the_current_html() {
     let have = std::fs::read_to_string(LOCK).unwrap_or_default();
     assert!(
         have == want,
-        "docs/report.png or docs/soa.png shows HTML the core no longer renders.\n\
+        "a screenshot in docs/ shows HTML the core no longer renders.\n\
          Take new screenshots and look at them: scripts/screenshot-report\n\
          (needs Chromium; it rewrites docs/screenshots.txt)\n--- recorded\n{have}--- now\n{want}"
     );

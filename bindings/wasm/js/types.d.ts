@@ -275,6 +275,14 @@ export interface AuditTimeBand {
   extrapolated: boolean;
 }
 
+/** An applicable control whose automated tests do not show it working. */
+export interface AutomatedControl {
+  /** Annex A control id, e.g. `8.8`. */
+  control: string;
+  /** Its health from the results. */
+  health: Health;
+}
+
 /**
  * What automated tests say about a control on the statement's date
  * (`docs/monitoring.md`), and whether that holds through the audit.
@@ -293,6 +301,53 @@ export interface AutomatedStatus {
    * (absent without a window: no external audit under way or planned).
    */
   fresh_through_window?: boolean | null;
+}
+
+/**
+ * What automated control tests say about readiness (present when the
+ * evaluation was made with results). Counts are over the controls the SoA
+ * includes; clauses 4–10 never count as automated.
+ */
+export interface Automation {
+  /** Annex A controls the SoA includes (the coverage denominator). */
+  applicable: number;
+  /**
+   * Applicable controls with at least one automated check on or before
+   * the date (the numerator).
+   */
+  automated: number;
+  /** `automated / applicable` (0 when nothing is applicable). */
+  ratio: number;
+  /** Applicable controls with at least one fresh pass or fail. */
+  evaluated_fresh: number;
+  /** Automated applicable controls passing. */
+  passing: number;
+  /** Automated applicable controls failing past their tolerance window. */
+  failing: number;
+  /** Automated applicable controls failing within their tolerance window. */
+  at_risk: number;
+  /** Automated applicable controls whose fresh results decide nothing. */
+  not_evaluated: number;
+  /** Automated applicable controls with no fresh result. */
+  stale: number;
+  /**
+   * Automated applicable controls whose every fresh result says the check
+   * does not apply.
+   */
+  not_applicable: number;
+  /**
+   * The applicable controls failing, at risk, not evaluated or stale, in
+   * natural order of their ids.
+   */
+  attention: AutomatedControl[];
+  /** The Stage 1 blockers raised by the `monitoring.*` rules. */
+  stage1: Blocker[];
+  /** The Stage 2 blockers raised by the `monitoring.*` rules. */
+  stage2: Blocker[];
+  /** Findings of the `monitoring.*` rules (waived ones apart). */
+  findings: number;
+  /** Clauses 4–10 that results were mapped to: never counted as automated. */
+  clauses_not_counted?: string[];
 }
 
 /** A finding that blocks a stage. */
@@ -1182,7 +1237,10 @@ export interface ErrorReport {
   problems: Problem[];
 }
 
-/** `evaluate`: the verdict on a date, optionally with automated test results. */
+/**
+ * `evaluate` and `report`: the verdict (or the report) on a date,
+ * optionally with automated test results.
+ */
 export interface EvaluateRequest {
   /** The date statuses, deadlines and freshness are judged on. */
   as_of: string;
@@ -2524,6 +2582,11 @@ export interface Readiness {
   stage1: StageVerdict;
   /** Stage 2 (implementation) verdict. */
   stage2: StageVerdict;
+  /**
+   * What automated control tests say: present only when the evaluation
+   * was made with results.
+   */
+  automation?: Automation | null;
 }
 
 /** How the readiness scores moved. */
@@ -3764,7 +3827,7 @@ export type RoadmapRequest = AsOfRequest;
 export type RoadmapResponse = Roadmap;
 
 /** `ReportRequest`. */
-export type ReportRequest = AsOfRequest;
+export type ReportRequest = EvaluateRequest;
 
 export type ReportResponse = string;
 

@@ -287,7 +287,7 @@ impl Isms {
     pub fn report_html(&self, as_of: Date) -> Result<String> {
         let eval = self.evaluate(as_of);
         let road = crate::roadmap::roadmap_from(&self.doc, &eval);
-        crate::report::render(&self.doc, &eval, &road)
+        crate::report::render(&self.doc, &eval, &road, None)
     }
 }
 

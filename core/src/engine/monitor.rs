@@ -256,6 +256,17 @@ impl Isms {
         s
     }
 
+    /// The HTML report on `as_of` with automated test results: the
+    /// evaluation with the `monitoring.*` rules, and the "Automated control
+    /// tests" section (coverage, each control's automated status, the
+    /// findings from tests).
+    pub fn report_html_with_results(&self, as_of: Date, results: &Observations) -> Result<String> {
+        let summary = self.monitor_summary(as_of, results);
+        let eval = evaluate::evaluate_with(self.document(), as_of, Some(&summary));
+        let road = crate::roadmap::roadmap_from(self.document(), &eval);
+        crate::report::render(self.document(), &eval, &road, Some(&summary))
+    }
+
     /// The evaluation on `as_of` with automated test results: the document's
     /// rules and the `monitoring.*` rules.
     pub fn evaluate_with_results(&self, as_of: Date, results: &Observations) -> Evaluation {

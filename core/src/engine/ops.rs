@@ -200,8 +200,11 @@ static OPERATIONS: &[Operation] = &[
         AsOfRequest => Roadmap, [Json, Text, Mermaid],
         |i, r| Ok(Response::Roadmap(i.roadmap(r.as_of)))),
     op!(doc "report", "The self-contained HTML readiness report (`isms report`).",
-        AsOfRequest => String, [Html, Json],
-        |i, r| Ok(Response::Report(i.report_html(r.as_of)?))),
+    EvaluateRequest => String, [Html, Json],
+    |i, r| Ok(Response::Report(match r.results {
+        None => i.report_html(r.as_of)?,
+        Some(results) => i.report_html_with_results(r.as_of, &observations(results, "$.results")?)?,
+    }))),
     op!(doc "monitor_summary", "Automated test results judged per Annex A control: health, freshness, failing checks.",
         MonitorRequest => crate::monitor::MonitorSummary, [Json, Text],
         |i, r| Ok(Response::MonitorSummary(i.monitor_summary(r.as_of, &observations(r.results, "$.results")?)))),

@@ -391,7 +391,8 @@ impl From<&crate::evaluate::Rule> for CatalogRule {
     }
 }
 
-/// `evaluate`: the verdict on a date, optionally with automated test results.
+/// `evaluate` and `report`: the verdict (or the report) on a date,
+/// optionally with automated test results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluateRequest {

@@ -40,7 +40,7 @@ pub mod waivers;
 pub(crate) use ctx::{Ctx, Draft, Out};
 pub use drift::{Drift, drift};
 pub use grounds::{Basis, GROUNDS, Grounds, grounds};
-pub use readiness::{Readiness, ScoreLine, StageVerdict};
+pub use readiness::{AutomatedControl, Automation, Readiness, ScoreLine, StageVerdict};
 pub use rule::{Rule, Stage, rule, rules, rules_markdown};
 pub use waivers::{AppliedRuleSetting, AppliedWaiver, OverrideAction, WaiverState};
 
@@ -406,7 +406,10 @@ pub fn evaluate_with(doc: &Document, as_of: Date, monitor: Option<&crate::monito
         }
     }
     summary.total = findings.len() as u32 - summary.waived;
-    let readiness = readiness::compute(&per_rule, &findings);
+    let mut readiness = readiness::compute(&per_rule, &findings);
+    if let Some(m) = monitor {
+        readiness.automation = Some(readiness::automation(doc, m, &readiness, &findings));
+    }
     Evaluation { as_of, summary, readiness, findings, rules: outcomes, waivers, overrides }
 }
 

@@ -32,6 +32,15 @@
 //! as failed (a waiver accepts a gap, it does not close it). A disabled rule
 //! does not count at all; a re-graded rule weighs at its new severity, and
 //! its findings block a stage only when re-graded to blocker.
+//!
+//! # Automated control tests
+//!
+//! With results ([`super::evaluate_with`]) the readiness carries an
+//! [`Automation`] block: the automation coverage of
+//! [`crate::monitor::coverage`], the applicable controls by health, and the
+//! findings of the `monitoring.*` rules among each stage's blockers. It adds
+//! no verdict of its own: failing tests stand in a stage's way only through
+//! the findings those rules raise (`docs/monitoring.md`).
 use super::{Finding, Rule, RuleOutcome, Stage};
 use crate::catalog::{self, Theme};
 use schemars::JsonSchema;
@@ -72,8 +81,58 @@ pub struct StageVerdict {
     pub blockers: Vec<Blocker>,
 }
 
-/// Scores and verdicts.
+/// An applicable control whose automated tests do not show it working.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AutomatedControl {
+    /// Annex A control id, e.g. `8.8`.
+    pub control: String,
+    /// Its health from the results.
+    pub health: crate::monitor::Health,
+}
+
+/// What automated control tests say about readiness (present when the
+/// evaluation was made with results). Counts are over the controls the SoA
+/// includes; clauses 4–10 never count as automated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Automation {
+    /// Annex A controls the SoA includes (the coverage denominator).
+    pub applicable: u32,
+    /// Applicable controls with at least one automated check on or before
+    /// the date (the numerator).
+    pub automated: u32,
+    /// `automated / applicable` (0 when nothing is applicable).
+    pub ratio: f64,
+    /// Applicable controls with at least one fresh pass or fail.
+    pub evaluated_fresh: u32,
+    /// Automated applicable controls passing.
+    pub passing: u32,
+    /// Automated applicable controls failing past their tolerance window.
+    pub failing: u32,
+    /// Automated applicable controls failing within their tolerance window.
+    pub at_risk: u32,
+    /// Automated applicable controls whose fresh results decide nothing.
+    pub not_evaluated: u32,
+    /// Automated applicable controls with no fresh result.
+    pub stale: u32,
+    /// Automated applicable controls whose every fresh result says the check
+    /// does not apply.
+    pub not_applicable: u32,
+    /// The applicable controls failing, at risk, not evaluated or stale, in
+    /// natural order of their ids.
+    pub attention: Vec<AutomatedControl>,
+    /// The Stage 1 blockers raised by the `monitoring.*` rules.
+    pub stage1: Vec<Blocker>,
+    /// The Stage 2 blockers raised by the `monitoring.*` rules.
+    pub stage2: Vec<Blocker>,
+    /// Findings of the `monitoring.*` rules (waived ones apart).
+    pub findings: u32,
+    /// Clauses 4–10 that results were mapped to: never counted as automated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses_not_counted: Vec<String>,
+}
+
+/// Scores and verdicts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Readiness {
     /// Overall score, 0–100.
     pub overall: u32,
@@ -85,6 +144,10 @@ pub struct Readiness {
     pub stage1: StageVerdict,
     /// Stage 2 (implementation) verdict.
     pub stage2: StageVerdict,
+    /// What automated control tests say: present only when the evaluation
+    /// was made with results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automation: Option<Automation>,
 }
 
 #[derive(Default)]
@@ -174,5 +237,61 @@ pub(crate) fn compute(per_rule: &[PerRule<'_>], findings: &[Finding]) -> Readine
         themes,
         stage1: StageVerdict { ready: stage1.is_empty(), blockers: stage1 },
         stage2: StageVerdict { ready: stage2.is_empty(), blockers: stage2 },
+        automation: None,
     }
+}
+
+/// The rule ids of continuous monitoring start with this.
+const MONITORING: &str = "monitoring.";
+
+/// The automation block of a readiness computed from `findings`, with the
+/// `summary` of the results on the same date.
+pub(crate) fn automation(
+    doc: &crate::model::Document,
+    summary: &crate::monitor::MonitorSummary,
+    readiness: &Readiness,
+    findings: &[Finding],
+) -> Automation {
+    use crate::monitor::{Health, SoaStanding};
+    let cov = crate::monitor::coverage(doc, summary);
+    let mut a = Automation {
+        applicable: cov.applicable,
+        automated: cov.automated,
+        ratio: cov.ratio,
+        evaluated_fresh: cov.evaluated_fresh,
+        passing: 0,
+        failing: 0,
+        at_risk: 0,
+        not_evaluated: 0,
+        stale: 0,
+        not_applicable: 0,
+        attention: Vec::new(),
+        stage1: Vec::new(),
+        stage2: Vec::new(),
+        findings: 0,
+        clauses_not_counted: cov.clauses_not_counted,
+    };
+    let mut controls: Vec<_> = summary.controls.iter().filter(|c| c.soa == SoaStanding::Applicable).collect();
+    controls.sort_by(|x, y| super::natural_cmp(&x.control, &y.control));
+    for c in controls {
+        let n = match c.health {
+            Health::Passing => &mut a.passing,
+            Health::Failing => &mut a.failing,
+            Health::AtRisk => &mut a.at_risk,
+            Health::NotEvaluated => &mut a.not_evaluated,
+            Health::Stale => &mut a.stale,
+            Health::NotApplicable => &mut a.not_applicable,
+        };
+        *n += 1;
+        if !matches!(c.health, Health::Passing | Health::NotApplicable) {
+            a.attention.push(AutomatedControl { control: c.control.clone(), health: c.health });
+        }
+    }
+    let from_tests = |v: &StageVerdict| -> Vec<Blocker> {
+        v.blockers.iter().filter(|b| b.rule.starts_with(MONITORING)).cloned().collect()
+    };
+    a.stage1 = from_tests(&readiness.stage1);
+    a.stage2 = from_tests(&readiness.stage2);
+    a.findings = findings.iter().filter(|f| !f.is_waived() && f.rule.starts_with(MONITORING)).count() as u32;
+    a
 }

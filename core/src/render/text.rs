@@ -146,6 +146,45 @@ pub fn group_by_rule<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Vec
     groups
 }
 
+/// The readiness lines of automated control tests (an evaluation with
+/// results): coverage, applicable controls by health, and the stage
+/// blockers raised by the `monitoring.*` rules.
+fn automation_lines(s: &mut String, a: &crate::evaluate::Automation) {
+    let _ = writeln!(
+        s,
+        "\nAutomated control tests: {} of {} applicable control(s) automated ({:.0}%), {} evaluated fresh",
+        a.automated,
+        a.applicable,
+        100.0 * a.ratio,
+        a.evaluated_fresh
+    );
+    let _ = writeln!(
+        s,
+        "  {} failing, {} at risk, {} not evaluated, {} stale, {} passing, {} not applicable",
+        a.failing, a.at_risk, a.not_evaluated, a.stale, a.passing, a.not_applicable
+    );
+    if !a.attention.is_empty() {
+        let list: Vec<String> =
+            a.attention.iter().map(|c| format!("A.{} {}", c.control, c.health.as_str().replace('_', " "))).collect();
+        let _ = writeln!(s, "  needs attention: {}", list.join(", "));
+    }
+    for (name, b) in [("Stage 1", &a.stage1), ("Stage 2", &a.stage2)] {
+        if !b.is_empty() {
+            let mut rules: Vec<&str> = b.iter().map(|b| b.rule.as_str()).collect();
+            rules.dedup();
+            let _ = writeln!(s, "  {name}: {} blocker(s) from tests ({})", b.len(), rules.join(", "));
+        }
+    }
+    if a.stage1.is_empty() && a.stage2.is_empty() {
+        let _ = writeln!(s, "  no stage blocker from tests; {} finding(s) from tests", a.findings);
+    } else {
+        let _ = writeln!(s, "  {} finding(s) from tests", a.findings);
+    }
+    if !a.clauses_not_counted.is_empty() {
+        let _ = writeln!(s, "  clauses never counted as automated: {}", a.clauses_not_counted.join(", "));
+    }
+}
+
 /// The evaluation report of `isms check`, headed with the organisation
 /// (`doc` names it and the approvers of waivers; without it, ids stand in),
 /// with the findings `view` selects.
@@ -164,6 +203,9 @@ pub fn evaluation(doc: Option<&Document>, e: &Evaluation, view: &CheckView) -> S
     let _ = writeln!(s, "\nReadiness by Annex A theme");
     for t in &r.themes {
         let _ = writeln!(s, "       {:<50} {:>3}  ({} finding(s))", t.title, score(t.score), t.findings);
+    }
+    if let Some(a) = &r.automation {
+        automation_lines(&mut s, a);
     }
     let m = &e.summary;
     let waived = if m.waived > 0 { format!(" ({} waived)", m.waived) } else { String::new() };

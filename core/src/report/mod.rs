@@ -13,7 +13,10 @@
 //! deadlines of the next [`DEADLINE_DAYS`] days (and overdue ones) from
 //! [`crate::schedule::calendar`] with recurring items collapsed into one row
 //! per series (a course, the review cadence), and the
-//! [roadmap](crate::roadmap).
+//! [roadmap](crate::roadmap). With automated test results
+//! ([`crate::Isms::report_html_with_results`]) the "Automated control tests"
+//! section shows each control's automated status and the findings from
+//! tests ([`automated`]); without, it says that none were supplied.
 //!
 //! The page prints: a print stylesheet opens every expandable row, starts
 //! each section on a new page and drops backgrounds. Every section is one
@@ -26,6 +29,7 @@
 //! auto-escaping on; styles are inline, charts are inline SVG, there is no
 //! script and no reference to anything outside the file, so it can be
 //! mailed or archived as it is.
+mod automated;
 mod charts;
 mod view;
 
@@ -99,10 +103,20 @@ fn verdict_json(e: &Evaluation, v: &evaluate::StageVerdict) -> serde_json::Value
 }
 
 /// The report of `doc` as one self-contained HTML page, from its evaluation
-/// and roadmap ([`crate::Isms::report_html`] computes both once).
-pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<String> {
+/// and roadmap ([`crate::Isms::report_html`] computes both once) and, when
+/// the evaluation was made with automated test results, their summary on
+/// the same date.
+pub fn render(
+    doc: &Document,
+    eval: &Evaluation,
+    road: &Roadmap,
+    monitor: Option<&crate::monitor::MonitorSummary>,
+) -> Result<String> {
     let as_of = eval.as_of;
-    let statement = soa::statement(doc, as_of);
+    let mut statement = soa::statement(doc, as_of);
+    if let Some(m) = monitor {
+        soa::with_automated(&mut statement, doc, m);
+    }
     let (heat_inherent, heat_residual) = match risk::heatmap(doc, as_of) {
         Ok(m) => (Some(inline_svg(&risk::heatmap_svg(&m, false))), Some(inline_svg(&risk::heatmap_svg(&m, true)))),
         Err(_) => (None, None),
@@ -148,6 +162,7 @@ pub fn render(doc: &Document, eval: &Evaluation, road: &Roadmap) -> Result<Strin
         heat_inherent => heat_inherent.unwrap_or(Value::UNDEFINED),
         heat_residual => heat_residual.unwrap_or(Value::UNDEFINED),
         waivers_html => Value::from_safe_string(waivers::section(doc, eval)?),
+        automated_html => Value::from_safe_string(automated::section(eval, &statement, monitor, &names)?),
     };
     tmpl.render(root).map_err(err)
 }

@@ -19,7 +19,8 @@ fn fixture() -> Document {
     .unwrap()
 }
 
-const SECTIONS: [&str; 8] = [
+const SECTIONS: [&str; 9] = [
+    "id=\"automated\"",
     "id=\"waivers\"",
     "id=\"readiness\"",
     "id=\"verdicts\"",

@@ -182,6 +182,9 @@ pub(super) struct FindingRow<'a> {
     fingerprint: &'a str,
     /// The waiver in force for the finding (it then fails no gate).
     waiver: Option<&'a str>,
+    /// The automated test results a monitoring finding cites, one per
+    /// failing check and resource (empty for findings from the document).
+    tests: Vec<String>,
 }
 
 /// All findings of one rule.
@@ -250,6 +253,7 @@ pub(super) fn findings_by_rule<'a>(findings: &'a [Finding], names: &Names<'_>) -
                     severity: if mixed { Some(f.severity.as_str()) } else { None },
                     fingerprint: &f.fingerprint,
                     waiver: f.waiver.as_deref(),
+                    tests: f.tests.iter().map(super::automated::cite).collect(),
                 })
                 .collect();
             let group = RuleGroup {
