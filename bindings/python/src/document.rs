@@ -137,6 +137,28 @@ impl Document {
         Ok(Self { inner: Arc::new(new) })
     }
 
+    /// Runs the engine's `op` (`monitor_summary`, `monitor_coverage`,
+    /// `monitor_drift`, `evaluate`, `soa`) on `as_of` (the first date for
+    /// drift) with automated test results read from `results`: `("path",
+    /// file)` pairs are streamed from the file (NDJSON line by line, or a JSON
+    /// array), `("json", text)` pairs are records as text. For drift, `newer`
+    /// results are added to `results` on `to`. The GIL is released while
+    /// files are read and results judged. Raises `isms.InvalidArgumentError`
+    /// for bad records (every one counted, the first named by line or index
+    /// and field) and `OSError` for a file that cannot be read.
+    #[pyo3(signature = (op, as_of, results, newer = Vec::new(), to = None))]
+    fn monitor(
+        &self,
+        py: Python<'_>,
+        op: &str,
+        as_of: &str,
+        results: Vec<(String, String)>,
+        newer: Vec<(String, String)>,
+        to: Option<&str>,
+    ) -> PyResult<Value> {
+        crate::monitor::run_monitor(py, Arc::clone(&self.inner), op, as_of, results, newer, to)
+    }
+
     /// Median wall time in seconds of `runs` calls of the engine operation
     /// `op` (`validate`, `risk_assessment`, `evaluate`) on this document,
     /// measured inside Rust with no conversion (for the binding-overhead
