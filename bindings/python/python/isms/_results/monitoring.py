@@ -49,6 +49,16 @@ def _with_columns(df: Any, columns: tuple[str, ...]) -> Any:
     return df[list(columns) + [c for c in df.columns if c not in columns]]
 
 
+def _lists(df: Any, *cols: str) -> Any:
+    """List columns with ``[]`` where the engine's JSON leaves an empty list out."""
+    for c in cols:
+        if c not in df.columns:
+            df[c] = [[] for _ in range(len(df))]
+        else:
+            df[c] = [v if isinstance(v, list) else [] for v in df[c]]
+    return df
+
+
 def _rows_frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
     pd = _pandas()
     df = _frame_from_rows(pd, rows) if rows else pd.DataFrame({c: [] for c in columns})
@@ -167,9 +177,7 @@ class MonitorSummary(Result):
         if len(df) == 0:
             return _rows_frame([], _SUMMARY_COLUMNS)
         df["fresh"] = df["health"] != "stale"
-        for col in ("failing", "overrides"):
-            if col not in df.columns:
-                df[col] = [[] for _ in range(len(df))]
+        _lists(df, "failing", "overrides")
         return _with_columns(_timestamps(df, "last_observed", "failing_since"), _SUMMARY_COLUMNS)
 
     def failing_to_pandas(self) -> Any:
@@ -383,7 +391,7 @@ class Ingested(Result):
         ``resource_id``, ``resource_type``, ``message``, ``evidence_uri``,
         ``evidence_sha256`` (str, ``None`` when absent); ``observed_at``
         (``datetime64[ns, UTC]``); ``controls`` (list of ``{"framework",
-        "id"}`` dicts); ``severity`` (the tool's, ordered categorical
+        "id"}`` dicts, ``[]`` when none); ``severity`` (the tool's, ordered categorical
         ``info`` < ``low`` < ``medium`` < ``high`` < ``critical``). The frame
         is accepted back as ``results``. ``table="rejected"`` gives the
         rejected items (``line``, ``index``, ``field``, ``message``)."""
@@ -400,7 +408,8 @@ class Ingested(Result):
             df = _frame_from_native(self._native, "records")
         else:
             df = _frame_from_rows(pd, [_flatten(r) for r in self._data["records"]])
-        return _result_severity(_timestamps(_with_columns(df, RECORD_COLUMNS), "observed_at"))
+        df = _lists(_with_columns(df, RECORD_COLUMNS), "controls")
+        return _result_severity(_timestamps(df, "observed_at"))
 
     def __repr__(self) -> str:
         return f"<Ingested: {len(self._data['records'])} records, {len(self._data['rejected'])} rejected>"
