@@ -107,6 +107,11 @@ def test_every_form_of_results_gives_the_same_judgement(northwind: isms.Isms, tm
     }
     for what, results in forms.items():
         assert northwind.monitor_summary(results, AS_OF).to_json() == expected, what
+    # The operations table, records in the request, judges the same.
+    assert northwind.call("monitor_summary", {"as_of": AS_OF, "results": both}) == expected
+    drift = northwind.monitor_drift(records(RUN1), isms.monitor_ingest(RUN2, "neutral"), "2026-11-22", AS_OF).to_json()
+    request = {"from": "2026-11-22", "to": AS_OF, "results": records(RUN1), "newer_results": records(RUN2)}
+    assert northwind.call("monitor_drift", request) == drift
     with pytest.raises(TypeError, match="expected results"):
         northwind.monitor_summary(42, AS_OF)
 
