@@ -315,3 +315,62 @@ pub fn mapping_lint(py: Python<'_>, csv: String, doc: Option<&Document>) -> PyRe
     let lint = py.detach(|| engine::mapping_lint(&csv, isms.as_deref())).map_err(|e| to_py_err(py, &e))?;
     Ok(Value::new(Response::MappingLint(lint), isms))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PASS: &str = r#"{"source":{"tool":"t"},"check":"c","status":"pass","observed_at":"2026-11-20T06:00:00Z","controls":[{"framework":"iso27001-2022","id":"8.5"}]}"#;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn core(f: Fail) -> Error {
+        match f {
+            Fail::Core(e) => e,
+            Fail::Io(e, p) => panic!("unexpected I/O error {e} on {}", p.display()),
+        }
+    }
+
+    #[test]
+    fn arrays_are_told_from_ndjson_after_blanks_and_a_bom() {
+        assert!(is_array(b"  \n[{}]"));
+        assert!(is_array("\u{feff}[".as_bytes()));
+        assert!(!is_array(b"{\"a\":1}\n"));
+        assert!(!is_array(b""));
+    }
+
+    #[test]
+    fn ndjson_text_and_a_json_array_give_the_same_observations() {
+        let ndjson = format!("{PASS}\n\n{}\n", PASS.replace("pass", "fail"));
+        let array = format!("[{PASS},{}]", PASS.replace("pass", "fail"));
+        let (a, b) = (
+            load(&[Source::Text(ndjson)], day("2026-11-29")).ok().unwrap(),
+            load(&[Source::Text(array)], day("2026-11-29")).ok().unwrap(),
+        );
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_bad_line_of_a_file_is_named_by_line_and_field() {
+        let path = std::env::temp_dir().join(format!("isms-python-monitor-{}.ndjson", std::process::id()));
+        std::fs::write(&path, format!("{PASS}\n{}\n", PASS.replace("\"pass\"", "\"green\""))).unwrap();
+        let e = core(load(&[Source::Path(path.clone())], day("2026-11-29")).err().unwrap());
+        let _ = std::fs::remove_file(&path);
+        match e {
+            Error::InvalidArgument { path: p, message } => {
+                assert_eq!(p, "line 2: $.status");
+                assert!(message.contains("line 2, $.status"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_error_and_an_unknown_kind_an_argument_error() {
+        let missing = load(&[Source::Path(PathBuf::from("/nonexistent/isms.ndjson"))], day("2026-11-29"));
+        assert!(matches!(missing, Err(Fail::Io(e, _)) if e.kind() == std::io::ErrorKind::NotFound));
+        assert!(matches!(Source::parse(vec![("url".into(), "x".into())]), Err(Error::InvalidArgument { .. })));
+    }
+}
