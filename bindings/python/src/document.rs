@@ -102,9 +102,25 @@ impl Document {
 
     /// The drift between this document on `as_of` and `newer` on `to`
     /// (default `as_of`), or, without `newer`, this document between `as_of`
-    /// and `to` (`isms diff OLD [NEW] --as-of A --to B`).
-    #[pyo3(signature = (as_of, newer=None, to=None))]
-    fn drift(&self, py: Python<'_>, as_of: &str, newer: Option<&Document>, to: Option<&str>) -> PyResult<Value> {
+    /// and `to` (`isms diff OLD [NEW] --as-of A --to B`). With
+    /// `old_results` and `new_results` (sources as for `monitor`), each side
+    /// is evaluated with its run's automated test results (`--old-results`,
+    /// `--new-results`), the files streamed with the GIL released.
+    #[pyo3(signature = (as_of, newer=None, to=None, old_results=None, new_results=None))]
+    fn drift(
+        &self,
+        py: Python<'_>,
+        as_of: &str,
+        newer: Option<&Document>,
+        to: Option<&str>,
+        old_results: Option<Vec<(String, String)>>,
+        new_results: Option<Vec<(String, String)>>,
+    ) -> PyResult<Value> {
+        if old_results.is_some() || new_results.is_some() {
+            let results = (old_results.unwrap_or_default(), new_results.unwrap_or_default());
+            let newer = newer.map(|n| Arc::clone(&n.inner));
+            return crate::monitor::run_drift(py, Arc::clone(&self.inner), newer, as_of, to, results);
+        }
         let as_of = date_arg(py, "as_of", as_of)?;
         let to = to.map(|t| date_arg(py, "to", t)).transpose()?;
         let (isms, newer) = (Arc::clone(&self.inner), newer.map(|n| Arc::clone(&n.inner)));

@@ -252,6 +252,35 @@ pub fn run_monitor(
     Ok(Value::new(response, Some(isms)))
 }
 
+/// [`Document::drift`] with results: this document on `as_of` with the
+/// old results against `newer` (or this one again) on `to` (default
+/// `as_of`) with the new ones, as `isms diff --old-results --new-results`.
+pub fn run_drift(
+    py: Python<'_>,
+    isms: Arc<Isms>,
+    newer: Option<Arc<Isms>>,
+    as_of: &str,
+    to: Option<&str>,
+    (old, new): (Vec<(String, String)>, Vec<(String, String)>),
+) -> PyResult<Value> {
+    let (as_of, to) = (as_of.to_owned(), to.map(str::to_owned));
+    let drift = py
+        .detach(|| {
+            if newer.is_none() && to.is_none() && old == new {
+                return Err(Fail::Core(Error::invalid_argument(
+                    "$.to",
+                    "nothing to compare: give a newer document, a second date (`to`) or other new results",
+                )));
+            }
+            let from = date("as_of", &as_of)?;
+            let to = to.as_deref().map(|t| date("to", t)).transpose()?.unwrap_or(from);
+            let (before, after) = (load(&Source::parse(old)?, from)?, load(&Source::parse(new)?, to)?);
+            Ok(isms.drift_with_results(newer.as_deref(), from, &before, to, &after))
+        })
+        .map_err(|e: Fail| e.into_py(py))?;
+    Ok(Value::new(Response::Drift(drift), Some(isms)))
+}
+
 /// A scanner's output as neutral records (the engine's `monitor_ingest`):
 /// `source` is `("path", file)`, read here with the GIL released, or
 /// `("text", text)`; `format` one of the engine's input formats; `mapping`

@@ -223,6 +223,8 @@ def test_ingest_options_and_mapping_errors() -> None:
     table = SAMPLES / "powerpipe-mapping.csv"
     got = isms.monitor_ingest(pp, "powerpipe", table, run_id="weekly-7", strict=False)
     assert {r.source.run_id for r in got.records} == {"weekly-7"}
+    with pytest.raises(isms.ParseError, match="observed_at"):
+        isms.monitor_ingest(pp, "powerpipe", table, observed_at="last tuesday")
     with pytest.raises(isms.InvalidArgumentError, match="mapping table has errors"):
         isms.monitor_ingest(pp, "powerpipe", "check,framework,control\nx,iso27001-2022,99.1\n")
     with pytest.raises(isms.InvalidArgumentError, match="unknown results format"):
@@ -324,3 +326,20 @@ def test_a_results_file_is_streamed_in_rust(northwind: isms.Isms, tmp_path: path
     t.join()
     seconds = time.perf_counter() - start
     assert seconds < 0.02 or ticks >= 5, f"main thread made {ticks} steps during a {seconds:.3f} s call"
+
+
+def test_diff_with_results_equals_the_cli(cli: Cli, northwind: isms.Isms) -> None:
+    drift = northwind.drift(as_of="2026-11-22", to=AS_OF, old_results=RUN1, new_results=[RUN1, RUN2])
+    out = cli("diff", str(NORTHWIND), "--as-of", "2026-11-22", "--to", AS_OF, "--old-results", str(RUN1),
+              "--new-results", str(RUN1), "--new-results", str(RUN2), "--json")
+    assert drift.to_json() == out
+    rules = {f.rule for f in drift.new_findings}
+    assert {"monitoring.control_failing", "monitoring.control_at_risk", "monitoring.not_evaluated"} <= rules
+    monitoring = isms.MonitorDrift(drift.to_dict()["monitoring"])  # the drift's monitoring part, as a view
+    assert set(monitoring.to_pandas().set_index("control").loc[["8.8", "8.5"], "change"]) == {
+        "started_failing", "stopped_failing"
+    }
+    with pytest.raises(TypeError, match="both"):
+        northwind.drift(as_of=AS_OF, to=AS_OF, old_results=RUN1)
+    with pytest.raises(isms.InvalidArgumentError, match="nothing to compare"):
+        northwind.drift(as_of=AS_OF, old_results=RUN1, new_results=RUN1)

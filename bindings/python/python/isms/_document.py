@@ -154,7 +154,13 @@ class Isms:
         return Record(self._run("verdict", as_of=_engine.as_of(as_of), fail_on=fail_on).to_obj())
 
     def drift(
-        self, newer: Optional[Isms] = None, *, as_of: Optional[DateLike] = None, to: Optional[DateLike] = None
+        self,
+        newer: Optional[Isms] = None,
+        *,
+        as_of: Optional[DateLike] = None,
+        to: Optional[DateLike] = None,
+        old_results: Optional[Results] = None,
+        new_results: Optional[Results] = None,
     ) -> Drift:
         """What fell out of compliance and what recovered, as ``isms diff
         OLD [NEW] --as-of A --to B`` computes it: this document on ``as_of``
@@ -163,8 +169,25 @@ class Isms:
         ``to`` (what will have lapsed by then). Findings are matched by
         fingerprint; with ``newer``, the SoA diff too.
 
-        Raises :class:`isms.InvalidArgumentError` with neither ``newer`` nor ``to``."""
-        return Drift(self._doc.drift(str(_engine.iso(_engine.as_of(as_of))), _native_of(newer), _engine.iso(to)))
+        With ``old_results`` and ``new_results`` (automated test results, as
+        for :meth:`monitor_summary`), each side is evaluated with its run's
+        results, as ``isms diff --old-results R1 --new-results R2``: findings
+        from tests appear and resolve, and ``monitoring`` lists the controls
+        that started, stopped or are still failing. Give the earlier run
+        again among ``new_results`` when a failure's start should be known
+        across runs.
+
+        Raises :class:`isms.InvalidArgumentError` with nothing to compare
+        (neither ``newer`` nor ``to``, and no other new results), and
+        :class:`TypeError` with only one of ``old_results`` and
+        ``new_results``."""
+        start = str(_engine.iso(_engine.as_of(as_of)))
+        if old_results is None and new_results is None:
+            return Drift(self._doc.drift(start, _native_of(newer), _engine.iso(to)))
+        if old_results is None or new_results is None:
+            raise TypeError("drift with results needs both old_results and new_results")
+        old, new = _monitor.sources(old_results), _monitor.sources(new_results)
+        return Drift(self._doc.drift(start, _native_of(newer), _engine.iso(to), old, new))
 
     def roadmap(self, as_of: Optional[DateLike] = None) -> Roadmap:
         """The 17 checklist steps towards certification as of ``as_of``: each
