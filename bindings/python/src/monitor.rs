@@ -29,6 +29,9 @@ use crate::document::Document;
 use crate::errors::to_py_err;
 use crate::value::Value;
 
+/// Results sources as Python passes them: `(kind, value)` pairs (see [`Source`]).
+pub type Sources = Vec<(String, String)>;
+
 /// One source of results, as Python names it: `("path", file)` (NDJSON, or
 /// a JSON array when its first non-blank byte is `[`) or `("json", text)`
 /// (a JSON array of neutral records, or NDJSON text).
@@ -41,7 +44,7 @@ pub enum Source {
 
 impl Source {
     /// Reads `("path" | "json", value)` pairs.
-    pub fn parse(list: Vec<(String, String)>) -> Result<Vec<Source>, Error> {
+    pub fn parse(list: Sources) -> Result<Vec<Source>, Error> {
         list.into_iter()
             .enumerate()
             .map(|(i, (kind, value))| match kind.as_str() {
@@ -235,8 +238,8 @@ pub fn run_monitor(
     isms: Arc<Isms>,
     op: &str,
     as_of: &str,
-    results: Vec<(String, String)>,
-    newer: Vec<(String, String)>,
+    results: Sources,
+    newer: Sources,
     to: Option<&str>,
 ) -> PyResult<Value> {
     let op = op.to_owned();
@@ -261,7 +264,7 @@ pub fn run_drift(
     newer: Option<Arc<Isms>>,
     as_of: &str,
     to: Option<&str>,
-    (old, new): (Vec<(String, String)>, Vec<(String, String)>),
+    (old, new): (Sources, Sources),
 ) -> PyResult<Value> {
     let (as_of, to) = (as_of.to_owned(), to.map(str::to_owned));
     let drift = py
