@@ -343,3 +343,18 @@ def test_diff_with_results_equals_the_cli(cli: Cli, northwind: isms.Isms) -> Non
         northwind.drift(as_of=AS_OF, to=AS_OF, old_results=RUN1)
     with pytest.raises(isms.InvalidArgumentError, match="nothing to compare"):
         northwind.drift(as_of=AS_OF, old_results=RUN1, new_results=RUN1)
+
+
+def test_notebook_views_and_dict_round_trips(northwind: isms.Isms) -> None:
+    both = [RUN1, RUN2]
+    results: list[Any] = [
+        northwind.monitor_summary(both, AS_OF),
+        northwind.monitor_coverage(both, AS_OF),
+        northwind.monitor_drift(RUN1, RUN2, "2026-11-22", AS_OF),
+        isms.monitor_ingest(RUN1, "neutral"),
+        isms.mapping_lint(SAMPLES / "powerpipe-mapping.csv"),
+    ]
+    for r in results:
+        assert type(r).__name__ in r._repr_html_() and type(r).__name__ in repr(r)
+        view = type(r)(r.to_dict())  # rebuilt from its dict: the same frame
+        assert view.to_pandas().equals(r.to_pandas()), type(r).__name__
