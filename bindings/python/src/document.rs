@@ -102,9 +102,25 @@ impl Document {
 
     /// The drift between this document on `as_of` and `newer` on `to`
     /// (default `as_of`), or, without `newer`, this document between `as_of`
-    /// and `to` (`isms diff OLD [NEW] --as-of A --to B`).
-    #[pyo3(signature = (as_of, newer=None, to=None))]
-    fn drift(&self, py: Python<'_>, as_of: &str, newer: Option<&Document>, to: Option<&str>) -> PyResult<Value> {
+    /// and `to` (`isms diff OLD [NEW] --as-of A --to B`). With
+    /// `old_results` and `new_results` (sources as for `monitor`), each side
+    /// is evaluated with its run's automated test results (`--old-results`,
+    /// `--new-results`), the files streamed with the GIL released.
+    #[pyo3(signature = (as_of, newer=None, to=None, old_results=None, new_results=None))]
+    fn drift(
+        &self,
+        py: Python<'_>,
+        as_of: &str,
+        newer: Option<&Document>,
+        to: Option<&str>,
+        old_results: Option<Vec<(String, String)>>,
+        new_results: Option<Vec<(String, String)>>,
+    ) -> PyResult<Value> {
+        if old_results.is_some() || new_results.is_some() {
+            let results = (old_results.unwrap_or_default(), new_results.unwrap_or_default());
+            let newer = newer.map(|n| Arc::clone(&n.inner));
+            return crate::monitor::run_drift(py, Arc::clone(&self.inner), newer, as_of, to, results);
+        }
         let as_of = date_arg(py, "as_of", as_of)?;
         let to = to.map(|t| date_arg(py, "to", t)).transpose()?;
         let (isms, newer) = (Arc::clone(&self.inner), newer.map(|n| Arc::clone(&n.inner)));
@@ -135,6 +151,28 @@ impl Document {
         let isms = Arc::clone(&self.inner);
         let new = run(py, || isms.nc_transition(nc_id, &json::from_json(action_json)?))?;
         Ok(Self { inner: Arc::new(new) })
+    }
+
+    /// Runs the engine's `op` (`monitor_summary`, `monitor_coverage`,
+    /// `monitor_drift`, `evaluate`, `soa`) on `as_of` (the first date for
+    /// drift) with automated test results read from `results`: `("path",
+    /// file)` pairs are streamed from the file (NDJSON line by line, or a JSON
+    /// array), `("json", text)` pairs are records as text. For drift, `newer`
+    /// results are added to `results` on `to`. The GIL is released while
+    /// files are read and results judged. Raises `isms.InvalidArgumentError`
+    /// for bad records (every one counted, the first named by line or index
+    /// and field) and `OSError` for a file that cannot be read.
+    #[pyo3(signature = (op, as_of, results, newer = Vec::new(), to = None))]
+    fn monitor(
+        &self,
+        py: Python<'_>,
+        op: &str,
+        as_of: &str,
+        results: Vec<(String, String)>,
+        newer: Vec<(String, String)>,
+        to: Option<&str>,
+    ) -> PyResult<Value> {
+        crate::monitor::run_monitor(py, Arc::clone(&self.inner), op, as_of, results, newer, to)
     }
 
     /// Median wall time in seconds of `runs` calls of the engine operation

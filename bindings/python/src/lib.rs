@@ -24,6 +24,7 @@ pub mod columns;
 pub mod convert;
 pub mod document;
 pub mod errors;
+pub mod monitor;
 pub mod quant;
 pub mod value;
 
@@ -46,6 +47,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(document::validate_json, m)?)?;
     m.add_function(wrap_pyfunction!(document::parse_json, m)?)?;
     m.add_function(wrap_pyfunction!(quant::simulate_model, m)?)?;
+    m.add_function(wrap_pyfunction!(monitor::monitor_ingest, m)?)?;
+    m.add_function(wrap_pyfunction!(monitor::mapping_lint, m)?)?;
     m.add_function(wrap_pyfunction!(errors::raise_core_error, m)?)?;
     m.add_function(wrap_pyfunction!(errors::panic_for_test, m)?)?;
     Ok(())

@@ -98,3 +98,28 @@ def engine_api(doc: isms.Isms) -> None:
     text: str = doc.call("evaluate", {"as_of": "2025-01-01"}) + isms.call("schemas")
     ops: list[dict[str, object]] = isms.operations()
     del ass, row, nc, ics, drift, problems, text, ops
+
+
+def monitoring(doc: isms.Isms, path: str) -> None:
+    """The continuous-monitoring surface type-checks: results as paths,
+    records, ingested results or frames; typed results with DataFrames."""
+    import pathlib
+
+    runs = [path, pathlib.Path(path)]
+    summary: isms.MonitorSummary = doc.monitor_summary(runs, dt.date(2026, 11, 29))
+    health: isms.results.ControlHealth | None = summary.control("8.8")
+    failing: isms.Table[isms.results.CheckResult] = summary.controls[0].failing
+    cov: isms.Coverage = doc.monitor_coverage([{"check": "x"}], "2026-11-29")
+    ratio: float = cov.ratio
+    drift: isms.MonitorDrift = doc.monitor_drift(path, None, "2026-11-22", dt.date(2026, 11, 29))
+    started: bool = drift.started
+    first: dt.date = drift.from_
+    ingested: isms.Ingested = isms.monitor_ingest(pathlib.Path(path), "prowler-ocsf", run_id="r1", strict=False)
+    recs: isms.Table[isms.results.ResultRecord] = ingested.records
+    ev: isms.Evaluation = doc.check("2026-11-29", results=ingested)
+    soa: isms.Statement = doc.soa("2026-11-29", results=ingested.to_pandas())
+    lint: isms.MappingLint = isms.mapping_lint("check,framework,control\n", doc)
+    ok: bool = lint.ok
+    n: int = lint.row_count
+    frames: list[object] = [summary.to_pandas(), summary.failing_to_pandas(), cov.to_pandas(), drift.to_pandas()]
+    del health, failing, ratio, started, first, recs, ev, soa, ok, n, frames

@@ -24,6 +24,7 @@ from typing import Any, Mapping, Union
 
 from . import _engine, _native, catalog, plot, results
 from ._document import MAX_DOCUMENT_BYTES, Isms, load, loads, validate
+from ._monitor import mapping_lint, monitor_ingest
 from ._records import Record, Table
 from ._simulate import analytic_mean, compare, rosi, simulate, simulate_portfolio
 from .results import (
@@ -32,11 +33,16 @@ from .results import (
     AuditProgramme,
     Calendar,
     CertificationCycle,
+    Coverage,
     DocumentSimulation,
     Drift,
     Evaluation,
     Finding,
     HeatMap,
+    Ingested,
+    MappingLint,
+    MonitorDrift,
+    MonitorSummary,
     NcDetail,
     NcReport,
     PortfolioSimulation,
@@ -111,11 +117,16 @@ __all__ = [
     "AuditProgramme",
     "Calendar",
     "CertificationCycle",
+    "Coverage",
     "DocumentSimulation",
     "Drift",
     "Evaluation",
     "Finding",
     "HeatMap",
+    "Ingested",
+    "MappingLint",
+    "MonitorDrift",
+    "MonitorSummary",
     "Statement",
     "TreatmentPlan",
     "NcDetail",
@@ -151,6 +162,8 @@ __all__ = [
     "catalog",
     "load",
     "loads",
+    "mapping_lint",
+    "monitor_ingest",
     "MAX_DOCUMENT_BYTES",
     "operations",
     "schema",

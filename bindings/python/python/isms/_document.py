@@ -9,8 +9,9 @@ import os
 import stat
 from typing import Any, Mapping, Optional, Union
 
-from . import _engine, _native
+from . import _engine, _monitor, _native
 from ._engine import DateLike
+from ._monitor import Results
 from ._records import Record, Table, dumps
 from .results import (
     AuditDuration,
@@ -18,9 +19,12 @@ from .results import (
     Calendar,
     CertificationCycle,
     DocumentSimulation,
+    Coverage,
     Drift,
     Evaluation,
     HeatMap,
+    MonitorDrift,
+    MonitorSummary,
     NcDetail,
     NcReport,
     RiskAssessment,
@@ -125,12 +129,21 @@ class Isms:
 
     # -- evaluation ---------------------------------------------------------------------------
 
-    def check(self, as_of: Optional[DateLike] = None) -> Evaluation:
+    def check(self, as_of: Optional[DateLike] = None, *, results: Optional[Results] = None) -> Evaluation:
         """The continuous-monitoring verdict as of ``as_of`` (default today,
         UTC), as ``isms check`` computes it: findings with severity,
         clause/control, due date and remediation; readiness per clause, per
-        Annex A theme and overall; Stage 1/2 verdicts."""
-        return Evaluation(self._run("evaluate", as_of=_engine.as_of(as_of)))
+        Annex A theme and overall; Stage 1/2 verdicts.
+
+        With ``results`` (automated test results, see
+        :meth:`monitor_summary` for the accepted forms), the ``monitoring.*``
+        rules judge them too, as ``isms check --results FILE`` does: findings
+        from failing, at-risk, unevaluated or stale controls cite the checks
+        and resources. Raises :class:`isms.InvalidArgumentError` for bad
+        records (line or index, and field)."""
+        if results is None:
+            return Evaluation(self._run("evaluate", as_of=_engine.as_of(as_of)))
+        return Evaluation(self._monitor("evaluate", _engine.as_of(as_of), results))
 
     evaluate = check
 
@@ -141,7 +154,13 @@ class Isms:
         return Record(self._run("verdict", as_of=_engine.as_of(as_of), fail_on=fail_on).to_obj())
 
     def drift(
-        self, newer: Optional[Isms] = None, *, as_of: Optional[DateLike] = None, to: Optional[DateLike] = None
+        self,
+        newer: Optional[Isms] = None,
+        *,
+        as_of: Optional[DateLike] = None,
+        to: Optional[DateLike] = None,
+        old_results: Optional[Results] = None,
+        new_results: Optional[Results] = None,
     ) -> Drift:
         """What fell out of compliance and what recovered, as ``isms diff
         OLD [NEW] --as-of A --to B`` computes it: this document on ``as_of``
@@ -150,8 +169,25 @@ class Isms:
         ``to`` (what will have lapsed by then). Findings are matched by
         fingerprint; with ``newer``, the SoA diff too.
 
-        Raises :class:`isms.InvalidArgumentError` with neither ``newer`` nor ``to``."""
-        return Drift(self._doc.drift(str(_engine.iso(_engine.as_of(as_of))), _native_of(newer), _engine.iso(to)))
+        With ``old_results`` and ``new_results`` (automated test results, as
+        for :meth:`monitor_summary`), each side is evaluated with its run's
+        results, as ``isms diff --old-results R1 --new-results R2``: findings
+        from tests appear and resolve, and ``monitoring`` lists the controls
+        that started, stopped or are still failing. Give the earlier run
+        again among ``new_results`` when a failure's start should be known
+        across runs.
+
+        Raises :class:`isms.InvalidArgumentError` with nothing to compare
+        (neither ``newer`` nor ``to``, and no other new results), and
+        :class:`TypeError` with only one of ``old_results`` and
+        ``new_results``."""
+        start = str(_engine.iso(_engine.as_of(as_of)))
+        if old_results is None and new_results is None:
+            return Drift(self._doc.drift(start, _native_of(newer), _engine.iso(to)))
+        if old_results is None or new_results is None:
+            raise TypeError("drift with results needs both old_results and new_results")
+        old, new = _monitor.sources(old_results), _monitor.sources(new_results)
+        return Drift(self._doc.drift(start, _native_of(newer), _engine.iso(to), old, new))
 
     def roadmap(self, as_of: Optional[DateLike] = None) -> Roadmap:
         """The 17 checklist steps towards certification as of ``as_of``: each
@@ -219,12 +255,71 @@ class Isms:
         opts = _engine.options(years=years, seed=seed, tolerance=tolerance, lec_points=lec_points, max_work=max_work)
         return DocumentSimulation(self._run("simulate", risk=risk, options=opts))
 
+    # -- continuous monitoring (docs/monitoring.md) --------------------------------------------
+
+    def monitor_summary(self, results: Results, as_of: Optional[DateLike] = None) -> MonitorSummary:
+        """Every control's automated health on ``as_of`` (default today,
+        UTC) from test results, as ``isms monitor summary`` judges it:
+        freshness, overrides, the verdict, tolerance and escalation, and what
+        the SoA says (``docs/monitoring.md``); results observed later are not
+        known yet.
+
+        ``results`` are neutral result records, given as a path (``str`` or
+        :class:`os.PathLike`) of an NDJSON or JSON-array file, or a list of
+        paths, each read by the native engine (NDJSON line by line with the
+        GIL released, keeping only what the judgement on the date reads, so
+        a file of any size needs bounded memory); or as records in memory: a
+        list of dicts, an :class:`isms.results.Ingested`, or a
+        :class:`pandas.DataFrame` with the neutral columns
+        (:meth:`isms.results.Ingested.to_pandas`).
+
+        Raises :class:`isms.InvalidArgumentError` for bad records (all
+        counted, none dropped; the first named by line or index, and field,
+        in ``.path`` and the message), :class:`OSError` for a file that
+        cannot be read, :class:`TypeError` for results of another kind."""
+        return MonitorSummary(self._monitor("monitor_summary", _engine.as_of(as_of), results))
+
+    def monitor_coverage(self, results: Results, as_of: Optional[DateLike] = None) -> Coverage:
+        """Automation coverage of the SoA on ``as_of`` (default today, UTC),
+        as ``isms monitor coverage``: applicable controls with at least one
+        automated check ÷ applicable controls, those with a fresh pass or
+        fail, those no check covers, and results for excluded or undecided
+        controls; clauses 4–10 never count. ``results`` as for
+        :meth:`monitor_summary`."""
+        return Coverage(self._monitor("monitor_coverage", _engine.as_of(as_of), results))
+
+    def monitor_drift(
+        self, before: Results, after: Optional[Results], from_: DateLike, to: DateLike
+    ) -> MonitorDrift:
+        """Controls that started failing, stopped failing, are still failing,
+        or otherwise changed verdict between ``from_`` and ``to``, as ``isms
+        monitor drift --results BEFORE --newer AFTER --from D1 --to D2`` (and
+        the ``monitor_drift`` operation, whose ``newer_results`` ``after``
+        is): ``before`` is judged on ``from_``, ``before`` and ``after``
+        together on ``to``, so a failure's start is known across runs.
+        ``after`` may be ``None`` (the same results on both dates). Results
+        as for :meth:`monitor_summary`."""
+        newer = [] if after is None else _monitor.sources(after)
+        value = self._doc.monitor(
+            "monitor_drift", str(_engine.iso(from_)), _monitor.sources(before), newer, _engine.iso(to)
+        )
+        return MonitorDrift(value)
+
+    def _monitor(self, op: str, as_of: DateLike, results: Results) -> _native.Value:
+        return self._doc.monitor(op, str(_engine.iso(as_of)), _monitor.sources(results))
+
     # -- Statement of Applicability -----------------------------------------------------------
 
-    def soa(self, as_of: Optional[DateLike] = None) -> Statement:
+    def soa(self, as_of: Optional[DateLike] = None, *, results: Optional[Results] = None) -> Statement:
         """The Statement of Applicability as of ``as_of``: all 93 Annex A
-        controls with applicability, reasons, status and evidence (``isms soa``)."""
-        return Statement(self._run("soa", as_of=_engine.as_of(as_of)))
+        controls with applicability, reasons, status and evidence (``isms soa``).
+        With ``results`` (see :meth:`monitor_summary`), each control with
+        results gains its automated status: health, last observed, freshness
+        on the date and through the audit observation window (``isms soa
+        --results FILE``)."""
+        if results is None:
+            return Statement(self._run("soa", as_of=_engine.as_of(as_of)))
+        return Statement(self._monitor("soa", _engine.as_of(as_of), results))
 
     def soa_diff(self, newer: Isms) -> SoaDiff:
         """What changed between this document's Statement of Applicability
