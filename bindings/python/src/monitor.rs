@@ -118,7 +118,7 @@ fn read_text(text: &str, stream: &mut ResultStream, name: &str) -> Result<(), Er
         }
     } else {
         for (i, line) in text.lines().enumerate() {
-            stream.push_line(i as u64 + 1, line);
+            stream.read_line(i as u64 + 1, line);
         }
     }
     Ok(())
@@ -168,7 +168,7 @@ fn read_file(path: &std::path::Path, stream: &mut ResultStream) -> Result<(), Fa
             )
         })?;
         let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
-        stream.push_line(line_no, text);
+        stream.read_line(line_no, text);
     }
 }
 
