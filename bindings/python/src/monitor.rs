@@ -211,6 +211,7 @@ fn monitor_op(
         "monitor_coverage" => Response::Coverage(isms.monitor_coverage(as_of, &one(as_of)?)),
         "evaluate" => Response::Evaluation(isms.evaluate_with_results(as_of, &one(as_of)?)),
         "soa" => Response::Statement(isms.soa_with_results(as_of, &one(as_of)?)),
+        "report" => Response::Report(isms.report_html_with_results(as_of, &one(as_of)?).map_err(Fail::Core)?),
         "monitor_drift" => {
             let to = to.ok_or_else(|| Error::invalid_argument("$.to", "monitor_drift needs the second date `to`"))?;
             let before = one(as_of)?;
@@ -224,7 +225,7 @@ fn monitor_op(
             return Err(Fail::Core(Error::invalid_argument(
                 "$.op",
                 format!(
-                    "`{other}` does not take results here (monitor_summary, monitor_coverage, monitor_drift, evaluate, soa)"
+                    "`{other}` does not take results here (monitor_summary, monitor_coverage, monitor_drift, evaluate, soa, report)"
                 ),
             )));
         }

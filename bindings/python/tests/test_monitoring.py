@@ -72,6 +72,9 @@ def test_drift_check_and_soa_with_results_equal_the_cli(cli: Cli, northwind: ism
     assert ev.to_json() == cli("check", str(NORTHWIND), "--json", "--as-of", AS_OF, *results_args(RUN1, RUN2))
     soa = northwind.soa(AS_OF, results=[RUN1, RUN2])
     assert soa.to_csv() == cli("soa", str(NORTHWIND), "--format", "csv", "--as-of", AS_OF, *results_args(RUN1, RUN2))
+    html = northwind.report_html(AS_OF, results=[RUN1, RUN2])
+    assert "Automated control tests" in html and html != northwind.report_html(AS_OF)
+    assert html == cli("report", str(NORTHWIND), "--html", "-", "--as-of", AS_OF, *results_args(RUN1, RUN2))
 
 
 def test_ingest_and_lint_equal_the_operations(cli: Cli) -> None:

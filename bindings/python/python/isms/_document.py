@@ -195,10 +195,15 @@ class Isms:
         (``Roadmap.to_mermaid()`` draws the gantt chart)."""
         return Roadmap(self._run("roadmap", as_of=_engine.as_of(as_of)))
 
-    def report_html(self, as_of: Optional[DateLike] = None) -> str:
+    def report_html(self, as_of: Optional[DateLike] = None, *, results: Optional[Results] = None) -> str:
         """The self-contained HTML report as of ``as_of`` (inline CSS and SVG,
-        no external assets), as ``isms report`` writes it."""
-        return self._run("report", as_of=_engine.as_of(as_of)).render("html")
+        no external assets), as ``isms report`` writes it. With ``results``
+        (see :meth:`monitor_summary`), its "Automated control tests" section
+        shows coverage, each control's automated status and the findings
+        from tests, as ``isms report --results FILE``."""
+        if results is None:
+            return self._run("report", as_of=_engine.as_of(as_of)).render("html")
+        return self._monitor("report", _engine.as_of(as_of), results).render("html")
 
     # -- risk ---------------------------------------------------------------------------------
 
