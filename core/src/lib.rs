@@ -22,5 +22,7 @@ pub mod schema;
 pub mod soa;
 pub mod starter;
 pub mod validate;
+#[cfg(feature = "yaml")]
+pub mod yaml;
 pub use engine::Isms;
 pub use model::Document;
