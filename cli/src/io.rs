@@ -127,12 +127,63 @@ pub fn describe(path: &Path, e: &Error) -> String {
     }
 }
 
-/// Reads and parses a document (structure only; no integrity checks),
-/// also returning the text (to locate problems in it).
-pub fn load_with_text(path: &Path) -> Result<(Document, String), Failure> {
-    let text = read_text(path)?;
+/// Whether `path` names a YAML file (`.yaml`, `.yml`); any other path,
+/// standard input (`-`) included, is JSON.
+pub fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// A document as read: its text and, for YAML, where each value is. It
+/// places a JSON Pointer of the document on a line of the file
+/// ([`isms_core::source::Locate`]): what problems, parse errors and the
+/// SARIF, GitHub and JUnit formats are located with.
+#[derive(Debug)]
+pub enum Loaded {
+    /// A JSON file's text.
+    Json(String),
+    /// A YAML file's position map (built once per load).
+    Yaml(isms_core::yaml::YamlMap),
+}
+
+impl isms_core::source::Locate for Loaded {
+    fn place(&self, pointer: &str) -> Option<isms_core::source::Place<'_>> {
+        match self {
+            Loaded::Json(t) => isms_core::json::locate(t, pointer).map(|(line, column)| isms_core::source::Place {
+                file: None,
+                line,
+                column,
+            }),
+            Loaded::Yaml(map) => map.place(pointer),
+        }
+    }
+}
+
+/// Parses a document's text by the format its path names (YAML for
+/// `.yaml`/`.yml`, else JSON), structure only.
+pub fn parse(path: &Path, text: String) -> Result<(Document, Loaded), Failure> {
+    if is_yaml(path) {
+        let (doc, map) = isms_core::yaml::parse_document(&text).map_err(|e| Failure::core(path, e))?;
+        return Ok((doc, Loaded::Yaml(map)));
+    }
     let doc = isms_core::json::parse_document(&text).map_err(|e| Failure::core(path, e))?;
-    Ok((doc, text))
+    Ok((doc, Loaded::Json(text)))
+}
+
+/// A document's canonical text in the format its path names: canonical
+/// JSON, or its canonical YAML.
+pub fn canonical_text(path: &Path, canonical_json: String) -> Result<String, Failure> {
+    if is_yaml(path) {
+        return isms_core::yaml::to_yaml(&canonical_json).map_err(|e| Failure::core(path, e));
+    }
+    Ok(canonical_json)
+}
+
+/// Reads and parses a document (structure only; no integrity checks),
+/// in JSON or YAML by its extension ([`is_yaml`]), also returning what was
+/// read (to locate problems in it).
+pub fn load_with_text(path: &Path) -> Result<(Document, Loaded), Failure> {
+    let text = read_text(path)?;
+    parse(path, text)
 }
 
 /// Reads, parses and validates a document into the engine's handle (the
@@ -142,12 +193,12 @@ pub fn load_isms(path: &Path) -> Result<Isms, Failure> {
     Ok(load_isms_with_text(path)?.0)
 }
 
-/// [`load_isms`], also returning the document's text (for the formats that
+/// [`load_isms`], also returning what was read (for the formats that
 /// locate findings in it: SARIF, JUnit, GitHub annotations).
-pub fn load_isms_with_text(path: &Path) -> Result<(Isms, String), Failure> {
-    let (doc, text) = load_with_text(path)?;
-    let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located(&text)))?;
-    Ok((isms, text))
+pub fn load_isms_with_text(path: &Path) -> Result<(Isms, Loaded), Failure> {
+    let (doc, loaded) = load_with_text(path)?;
+    let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located_by(&loaded)))?;
+    Ok((isms, loaded))
 }
 
 /// A core error of an operation on the document at `path`, as bad input.
@@ -527,12 +578,12 @@ pub fn update_text(path: &Path, change: impl FnOnce(&str) -> Result<Option<Strin
 pub fn update_document(path: &Path, change: impl FnOnce(Isms) -> Result<Isms, Failure>) -> Result<Isms, Failure> {
     let mut out = None;
     update_text(path, |text| {
-        let doc = isms_core::json::parse_document(text).map_err(|e| Failure::core(path, e))?;
-        let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located(text)))?;
+        let (doc, loaded) = parse(path, text.to_owned())?;
+        let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located_by(&loaded)))?;
         let new = change(isms)?;
-        let json = new.canonical_json();
+        let written = canonical_text(path, new.canonical_json())?;
         out = Some(new);
-        Ok(Some(json))
+        Ok(Some(written))
     })?;
     out.ok_or_else(|| Failure::input("internal error: update produced no document"))
 }

@@ -36,7 +36,7 @@ struct Cli {
 enum Command {
     /// Check a document's structure and referential integrity.
     Validate {
-        /// The ISMS document (JSON); `-` reads standard input.
+        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
         file: PathBuf,
         /// Print problems as JSON.
         #[arg(long)]
@@ -57,7 +57,8 @@ enum Command {
     /// omitted, two-space indent); `--check` changes nothing and prints what
     /// it would change as a unified diff (exit 1 if it would change).
     Fmt {
-        /// The ISMS document (JSON); `-` reads standard input and writes the
+        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`, rewritten as
+        /// canonical YAML); `-` reads standard input (JSON) and writes the
         /// canonical form to standard output.
         file: PathBuf,
         /// Change nothing: print a unified diff of what would change and exit
@@ -195,8 +196,8 @@ pub(crate) fn render(isms: Option<&Isms>, response: &Response, format: Format) -
 /// every command that loads an invalid document), the problems printed with
 /// their line and column (`--json`: the `validate` response, a list).
 fn validate(file: &std::path::Path, json: bool) -> Result<u8, Failure> {
-    let (doc, text) = io::load_with_text(file)?;
-    let problems: Vec<_> = isms_core::engine::validate(&doc).into_iter().map(|p| p.located(&text)).collect();
+    let (doc, loaded) = io::load_with_text(file)?;
+    let problems: Vec<_> = isms_core::engine::validate(&doc).into_iter().map(|p| p.located_by(&loaded)).collect();
     let failed = !problems.is_empty();
     let out = render(None, &Response::Problems(problems), Format::text_or_json(json))?;
     if json {
@@ -218,7 +219,14 @@ fn call(op: Option<&str>, file: Option<&std::path::Path>, request: &str, list: b
             .collect();
         return show(None, &Response::Names(names), Format::Text).map(|()| 0);
     }
-    let document = file.map(io::read_text).transpose()?;
+    // A YAML document reaches the engine as the JSON text it reads into.
+    let document = match file {
+        Some(path) if io::is_yaml(path) => {
+            Some(isms_core::yaml::to_json(&io::read_text(path)?).map(|(json, _)| json).map_err(io::core(path))?)
+        }
+        Some(path) => Some(io::read_text(path)?),
+        None => None,
+    };
     let request = match request.strip_prefix('@') {
         Some(path) => io::read_text(std::path::Path::new(path))?,
         None => request.to_owned(),
@@ -242,7 +250,7 @@ fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {
 
 fn init(file: &std::path::Path, as_of: Option<isms_core::model::Date>) -> Result<u8, Failure> {
     let doc = isms_core::starter::starter(as_of.unwrap_or_else(io::today)).map_err(|e| Failure::core(file, e))?;
-    let text = isms_core::json::to_json(&doc);
+    let text = io::canonical_text(file, isms_core::json::to_json(&doc))?;
     if file.as_os_str() != "-" && (file.exists() || file.is_symlink()) {
         return Err(Failure::input(format!("{} already exists: isms init writes a new file only", file.display())));
     }
@@ -255,9 +263,8 @@ fn init(file: &std::path::Path, as_of: Option<isms_core::model::Date>) -> Result
 
 fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
     let canonical_of = |text: &str| {
-        isms_core::json::parse_document(text)
-            .map(|doc| isms_core::json::to_json(&doc))
-            .map_err(|e| Failure::core(file, e))
+        let (doc, _) = io::parse(file, text.to_owned())?;
+        io::canonical_text(file, isms_core::json::to_json(&doc))
     };
     if file.as_os_str() == "-" {
         // A filter: standard input to standard output, no file touched.

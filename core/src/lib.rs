@@ -20,6 +20,7 @@ pub mod roadmap;
 pub mod schedule;
 pub mod schema;
 pub mod soa;
+pub mod source;
 pub mod starter;
 pub mod validate;
 #[cfg(feature = "yaml")]
