@@ -37,12 +37,17 @@ pub struct Problem {
     /// 1-based column (in characters) of the offending value, with `line`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// The file the offending value is in, when the document was read from
+    /// several (a folder, [`crate::folder`]); `line` and `column` are then
+    /// in that file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Problem {
     /// Builds a problem from its parts.
     pub fn new(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { code: code.into(), path: path.into(), message: message.into(), line: None, column: None }
+        Self { code: code.into(), path: path.into(), message: message.into(), line: None, column: None, file: None }
     }
 
     /// The problem with the line and column of its path in `text` (the
@@ -59,6 +64,7 @@ impl Problem {
         if let Some(place) = crate::json::path_to_pointer(&self.path).and_then(|p| source.place(&p)) {
             self.line = Some(place.line);
             self.column = Some(place.column);
+            self.file = place.file.map(str::to_owned);
         }
         self
     }

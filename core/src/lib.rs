@@ -7,6 +7,8 @@ pub mod catalog;
 pub mod engine;
 pub mod error;
 pub mod evaluate;
+#[cfg(feature = "yaml")]
+pub mod folder;
 pub mod quant;
 pub mod render;
 pub mod report;

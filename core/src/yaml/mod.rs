@@ -53,7 +53,7 @@ pub(crate) enum Node {
 impl Node {
     /// Compact JSON text. Recursion is bounded: trees are built at most
     /// [`MAX_DEPTH`] deep.
-    fn write_json(&self, out: &mut String) {
+    pub(crate) fn write_json(&self, out: &mut String) {
         match self {
             Node::Null => out.push_str("null"),
             Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -177,7 +177,7 @@ fn err(path: &str, mark: Marker, message: impl Into<String>) -> Error {
 }
 
 /// The events of `text` into one tree and its position map.
-fn read(text: &str) -> Result<(Node, YamlMap)> {
+pub(crate) fn read(text: &str) -> Result<(Node, YamlMap)> {
     let mut parser = Parser::new_from_str(text);
     let mut map = YamlMap::default();
     let mut frames: Vec<Frame> = Vec::new();
