@@ -143,6 +143,8 @@ pub enum Loaded {
     Json(String),
     /// A YAML file's position map (built once per load).
     Yaml(isms_core::yaml::YamlMap),
+    /// A folder's files merged: where each section came from.
+    Folder(isms_core::folder::FolderMap),
 }
 
 impl isms_core::source::Locate for Loaded {
@@ -154,6 +156,7 @@ impl isms_core::source::Locate for Loaded {
                 column,
             }),
             Loaded::Yaml(map) => map.place(pointer),
+            Loaded::Folder(map) => map.place(pointer),
         }
     }
 }
@@ -182,8 +185,67 @@ pub fn canonical_text(path: &Path, canonical_json: String) -> Result<String, Fai
 /// in JSON or YAML by its extension ([`is_yaml`]), also returning what was
 /// read (to locate problems in it).
 pub fn load_with_text(path: &Path) -> Result<(Document, Loaded), Failure> {
+    if path.is_dir() {
+        let files = read_folder(path)?;
+        let (doc, map) = isms_core::folder::merge(&files).map_err(|e| {
+            let file = e.file.map_or_else(|| path.to_owned(), PathBuf::from);
+            Failure::core(&file, e.error)
+        })?;
+        return Ok((doc, Loaded::Folder(map)));
+    }
     let text = read_text(path)?;
     parse(path, text)
+}
+
+/// The files of a folder ISMS, as `(path, text)`: the root part
+/// (`isms.yaml`, `isms.yml` or `isms.json`, exactly one) first, then every
+/// other `*.yaml`, `*.yml` and `*.json` below the folder, sorted by path;
+/// hidden files and folders (`.name`) are skipped. Each name is the path
+/// as the user wrote the folder joined with the file's relative path.
+pub fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, Failure> {
+    let roots: Vec<PathBuf> =
+        ["isms.yaml", "isms.yml", "isms.json"].iter().map(|n| dir.join(n)).filter(|p| p.is_file()).collect();
+    let root = match roots.as_slice() {
+        [one] => one.clone(),
+        [] => {
+            return Err(Failure::input(format!(
+                "{}: a folder ISMS needs its root part, isms.yaml or isms.json (version, organization, settings)",
+                dir.display()
+            )));
+        }
+        many => {
+            let names: Vec<String> = many.iter().map(|p| p.display().to_string()).collect();
+            return Err(Failure::input(format!("{}: more than one root part: {}", dir.display(), names.join(", "))));
+        }
+    };
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(d) = pending.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| Failure::input(format!("cannot read {}: {e}", d.display())))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Failure::input(format!("cannot read {}: {e}", d.display())))?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let p = entry.path();
+            let ft = entry.file_type().map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
+            if ft.is_dir() {
+                pending.push(p);
+            } else if p != root
+                && p.extension().is_some_and(|e| ["yaml", "yml", "json"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+            {
+                found.push(p);
+            }
+        }
+    }
+    found.sort();
+    let mut files = Vec::with_capacity(found.len() + 1);
+    for p in std::iter::once(root).chain(found) {
+        let text = read_text(&p)?;
+        files.push((p.display().to_string(), text));
+    }
+    Ok(files)
 }
 
 /// Reads, parses and validates a document into the engine's handle (the

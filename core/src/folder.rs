@@ -40,13 +40,16 @@ impl std::fmt::Display for FolderError {
     }
 }
 
+/// A top-level key, whether it is an array section, and its `(file, items)` spans.
+type Section = (String, bool, Vec<(usize, usize)>);
+
 /// Where the sections of a merged document came from.
 #[derive(Debug, Clone, Default)]
 pub struct FolderMap {
     files: Vec<(String, YamlMap)>,
     /// Top-level key → the files it came from: `(file, items)` per file for
     /// an array section (in merge order), one `(file, 0)` for another.
-    sections: Vec<(String, bool, Vec<(usize, usize)>)>,
+    sections: Vec<Section>,
     /// The top-level keys of each file, in the order written.
     keys: Vec<Vec<String>>,
 }
@@ -221,6 +224,50 @@ pub fn split(canonical_json: &str) -> Result<Vec<(String, String)>> {
             (stem, out)
         })
         .collect())
+}
+
+/// Each file of a folder in canonical form, keeping each file's sections:
+/// the merged document's canonical JSON (`canonical_json`, from
+/// [`crate::json::to_json`]) cut back into the files `map` says they came
+/// from (an array section's items to the file that held them), each
+/// written as canonical YAML for a `.yaml`/`.yml` name, else as JSON
+/// indented as [`crate::json::to_json`] does. A section the canonical
+/// form omits (an empty list) leaves its file. Returns `(name, text)` in
+/// the order of the files.
+pub fn canonical_parts(map: &FolderMap, canonical_json: &str) -> Result<Vec<(String, String)>> {
+    let Node::Obj(sections) = crate::yaml::read(canonical_json)?.0 else {
+        return Err(Error::invalid_argument("$", "the document is not an object"));
+    };
+    let mut out = Vec::new();
+    for name in map.files() {
+        let mine = map.sections_of(name);
+        let mut items = Vec::new();
+        for (key, value) in &sections {
+            if !mine.contains(&key.as_str()) {
+                continue;
+            }
+            match (value, map.items_of(name, key)) {
+                (Node::Arr(all), Some(range)) => {
+                    let part: Vec<Node> = all.get(range).map(<[Node]>::to_vec).unwrap_or_default();
+                    items.push((key.clone(), Node::Arr(part)));
+                }
+                (Node::Arr(_), None) => {}
+                (other, _) => items.push((key.clone(), other.clone())),
+            }
+        }
+        let mut json = String::new();
+        let node = Node::Obj(items);
+        let text = if name.ends_with(".yaml") || name.ends_with(".yml") {
+            node.write_json(&mut json);
+            crate::yaml::to_yaml(&json)?
+        } else {
+            node.write_pretty(0, &mut json);
+            json.push('\n');
+            json
+        };
+        out.push((name.to_owned(), text));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -2442,6 +2442,12 @@ export interface Problem {
   line?: number | null;
   /** 1-based column (in characters) of the offending value, with `line`. */
   column?: number | null;
+  /**
+   * The file the offending value is in, when the document was read from
+   * several (a folder, [`crate::folder`]); `line` and `column` are then
+   * in that file.
+   */
+  file?: string | null;
 }
 
 /** Choices for [`audit_programme`] that are not part of the document. */

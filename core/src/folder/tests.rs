@@ -20,7 +20,7 @@ fn a_split_folder_of_json_and_yaml_merges_into_the_same_document() {
                 (format!("{stem}.yaml"), crate::yaml::to_yaml(&json).unwrap())
             } else {
                 let pretty = serde_json::from_str::<serde_json::Value>(&json).unwrap();
-                (format!("{stem}.json"), serde_json::to_string_pretty(&pretty).unwrap())
+                (format!("{stem}.json"), serde_json::to_string_pretty(&pretty).unwrap() + "\n")
             }
         })
         .collect();
@@ -29,6 +29,15 @@ fn a_split_folder_of_json_and_yaml_merges_into_the_same_document() {
     let (merged, map) = merge(&files).unwrap();
     assert_eq!(crate::json::to_json(&merged), crate::json::to_json(&doc));
     assert_eq!(merged, doc);
+    // Canonical files stay as they are: fmt of the folder changes nothing.
+    let again = canonical_parts(&map, &crate::json::to_json(&merged)).unwrap();
+    assert_eq!(again.len(), files.len());
+    for ((name, text), (want_name, want)) in again.iter().zip(&files) {
+        assert_eq!(name, want_name);
+        let differs = text.lines().zip(want.lines()).position(|(a, b)| a != b);
+        assert_eq!(differs.map(|i| (i, text.lines().nth(i), want.lines().nth(i))), None, "{name}");
+        assert_eq!(text, want, "{name}");
+    }
     assert_eq!(map.sections_of("risks.json"), ["risk_methodology", "risks", "treatments", "controls"]);
     assert_eq!(map.sections_of("soa.yaml"), ["soa"]);
     // A pointer lands in the file that holds it, on its line there, JSON or YAML.

@@ -85,6 +85,39 @@ impl Node {
     }
 }
 
+impl Node {
+    /// JSON text indented by two spaces as serde_json's pretty printer
+    /// writes it (what [`crate::json::to_json`] gives), numbers exact.
+    pub(crate) fn write_pretty(&self, at: usize, out: &mut String) {
+        let pad = |n: usize, out: &mut String| out.extend(std::iter::repeat_n(' ', n));
+        match self {
+            Node::Arr(items) if !items.is_empty() => {
+                out.push_str("[\n");
+                for (i, v) in items.iter().enumerate() {
+                    pad(at + 2, out);
+                    v.write_pretty(at + 2, out);
+                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                pad(at, out);
+                out.push(']');
+            }
+            Node::Obj(items) if !items.is_empty() => {
+                out.push_str("{\n");
+                for (i, (k, v)) in items.iter().enumerate() {
+                    pad(at + 2, out);
+                    json_string(k, out);
+                    out.push_str(": ");
+                    v.write_pretty(at + 2, out);
+                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                pad(at, out);
+                out.push('}');
+            }
+            other => other.write_json(out),
+        }
+    }
+}
+
 fn json_string(s: &str, out: &mut String) {
     out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
 }
