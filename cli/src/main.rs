@@ -238,8 +238,10 @@ fn call(op: Option<&str>, file: Option<&std::path::Path>, request: &str, list: b
             .collect();
         return show(None, &Response::Names(names), Format::Text).map(|()| 0);
     }
-    // A YAML document reaches the engine as the JSON text it reads into.
+    // A YAML document reaches the engine as the JSON text it reads into, a
+    // folder as the one document it merges into.
     let document = match file {
+        Some(path) if path.is_dir() => Some(isms_core::json::to_json(&io::load_with_text(path)?.0)),
         Some(path) if io::is_yaml(path) => {
             Some(isms_core::yaml::to_json(&io::read_text(path)?).map(|(json, _)| json).map_err(io::core(path))?)
         }

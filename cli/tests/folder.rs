@@ -65,6 +65,9 @@ fn init_dir_then_validate_check_and_export_match_the_single_file_starter() {
     assert_eq!(isms(&["export", dp, "--single", "--out", f.to_str().unwrap()]).status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), exported);
     std::fs::remove_file(&f).unwrap();
+    // `isms call` takes the folder as the one document.
+    let call = |p: &str| out(&isms(&["call", "validate", p]));
+    assert_eq!(call(dp), call(single));
     // Canonical as written; init refuses a folder that is not empty.
     assert_eq!(isms(&["fmt", "--check", dp]).status.code(), Some(0));
     assert_eq!(isms(&["init", &p]).status.code(), Some(2));

@@ -38,8 +38,8 @@ pub struct Problem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     /// The file the offending value is in, when the document was read from
-    /// several (a folder, [`crate::folder`]); `line` and `column` are then
-    /// in that file.
+    /// several (a folder of files merged into one document); `line` and
+    /// `column` are then in that file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
 }

@@ -2444,8 +2444,8 @@ export interface Problem {
   column?: number | null;
   /**
    * The file the offending value is in, when the document was read from
-   * several (a folder, [`crate::folder`]); `line` and `column` are then
-   * in that file.
+   * several (a folder of files merged into one document); `line` and
+   * `column` are then in that file.
    */
   file?: string | null;
 }

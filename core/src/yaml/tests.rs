@@ -152,6 +152,18 @@ fn the_example_round_trips_through_yaml_to_the_same_bytes() {
 }
 
 #[test]
+fn extension_numbers_keep_every_digit_through_yaml() {
+    let text = "schema_version: '1.0'\norganization:\n  name: A\nextensions:\n  big: 123456789012345678901234567890\n  hex: 0xFF\n  f: 1.50\n";
+    let (doc, _) = parse_document(text).unwrap();
+    let json = crate::json::to_json(&doc);
+    assert!(json.contains("\"big\": 123456789012345678901234567890"), "{json}");
+    assert!(json.contains("\"hex\": 255"), "{json}");
+    let yaml = to_yaml(&json).unwrap();
+    assert!(yaml.contains("  big: 123456789012345678901234567890\n"), "{yaml}");
+    assert_eq!(parse_document(&yaml).unwrap().0, doc);
+}
+
+#[test]
 fn the_writer_quotes_only_what_would_read_back_otherwise() {
     let cases = [
         (r#"{"a":"plain text"}"#, "a: plain text\n"),
