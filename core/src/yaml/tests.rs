@@ -193,3 +193,22 @@ fn the_writer_quotes_only_what_would_read_back_otherwise() {
         assert_eq!(back["k"], s, "{s:?}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 512, ..Default::default() })]
+
+    /// Any text of YAML's significant characters: no panic; what reads is
+    /// valid JSON, and its canonical YAML reads back to the same value.
+    #[test]
+    fn arbitrary_yaml_never_panics_and_what_reads_round_trips(
+        text in "([a-c0-9 :\\-\\[\\]{},#&*!|>'\"%@`?~.\\n\\t]|true|null|0x1|\\.inf|  ){0,60}"
+    ) {
+        if let Ok((json, map)) = to_json(&text) {
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            proptest::prop_assert!(map.locate("").is_some());
+            let yaml = to_yaml(&json).unwrap();
+            let (back, _) = to_json(&yaml).unwrap_or_else(|e| panic!("{yaml:?}: {e}"));
+            proptest::prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&back).unwrap(), value);
+        }
+    }
+}
