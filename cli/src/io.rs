@@ -15,22 +15,25 @@ pub struct Failure {
     /// The core error behind it, if one: what `--json` prints (schema
     /// `error`) instead of the message.
     pub error: Option<Box<Error>>,
+    /// The file of a folder ISMS the error is in: given to each of the
+    /// report's problems (`"file"`), as the message names it.
+    pub file: Option<String>,
 }
 
 impl Failure {
     /// Bad input or usage (exit code 2).
     pub fn input(message: impl Into<String>) -> Self {
-        Self { code: 2, message: message.into(), error: None }
+        Self { code: 2, message: message.into(), error: None, file: None }
     }
 
     /// A failure with an exit code and a message, no core error.
     pub fn new(code: u8, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), error: None }
+        Self { code, message: message.into(), error: None, file: None }
     }
 
     /// A core error on the document at `path`, as bad input (exit code 2).
     pub fn core(path: &Path, e: Error) -> Self {
-        Self { code: 2, message: describe(path, &e), error: Some(Box::new(e)) }
+        Self { code: 2, message: describe(path, &e), error: Some(Box::new(e)), file: None }
     }
 
     /// What `--json` prints for this failure: the core error's report, or
@@ -38,6 +41,13 @@ impl Failure {
     /// write refused) an `invalid_argument` report carrying the message.
     pub fn report_json(&self) -> String {
         match &self.error {
+            Some(e) if self.file.is_some() => {
+                let mut report = e.report();
+                for p in &mut report.problems {
+                    p.file = p.file.take().or_else(|| self.file.clone());
+                }
+                isms_core::json::to_json(&report)
+            }
             Some(e) => isms_core::engine::error_json(e),
             None => {
                 let mut report = Error::invalid_argument("$", self.message.clone()).report();
@@ -188,8 +198,8 @@ pub fn load_with_text(path: &Path) -> Result<(Document, Loaded), Failure> {
     if path.is_dir() {
         let files = read_folder(path)?;
         let (doc, map) = isms_core::folder::merge(&files).map_err(|e| {
-            let file = e.file.map_or_else(|| path.to_owned(), PathBuf::from);
-            Failure::core(&file, e.error)
+            let shown = e.file.as_ref().map_or_else(|| path.to_owned(), PathBuf::from);
+            Failure { file: e.file, ..Failure::core(&shown, e.error) }
         })?;
         return Ok((doc, Loaded::Folder(map)));
     }

@@ -135,6 +135,12 @@ fn a_section_in_two_files_is_refused_naming_both() {
     let (root, other) = (d.join("isms.yaml").display().to_string(), d.join("org.yaml").display().to_string());
     assert!(e.contains(&format!("{other}:1:1:")) || e.contains(&format!("{other}:2:")), "{e}");
     assert!(e.contains(&format!("`organization` is in both {root} and {other}")), "{e}");
+    // With --json the error's problem names the file too.
+    let o = isms(&["validate", d.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["code"], "parse_error");
+    assert_eq!(report["problems"][0]["file"].as_str(), Some(other.as_str()), "{report}");
     // No root part: said so.
     let d = dir("noroot");
     write(&d, &[("people.yaml", "people: []\n")]);
