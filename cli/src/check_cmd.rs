@@ -14,7 +14,7 @@ use std::path::PathBuf;
 /// Arguments of `isms check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The ISMS document (JSON); `-` reads standard input.
+    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
     pub file: PathBuf,
     /// Evaluate as of this date (YYYY-MM-DD); default today (UTC).
     #[arg(long, value_parser = parse_date)]
@@ -116,7 +116,7 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     let format = args.format.map_or(Format::text_or_json(args.json), Format::from);
     io::json_errors(format == Format::Json);
-    let (isms, text) = io::load_isms_with_text(&args.file)?;
+    let (isms, loaded) = io::load_isms_with_text(&args.file)?;
     let as_of = args.as_of.unwrap_or_else(io::today);
     let eval = if args.results.is_empty() {
         isms.evaluate(as_of)
@@ -145,7 +145,7 @@ pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     if let Some(bad) = view.rules.iter().find(|r| isms_core::evaluate::rule(r).is_none()) {
         return Err(Failure::input(format!("--rule `{bad}` is not a rule of the catalogue (see docs/rules.md)")));
     }
-    let source = isms_core::render::Source { uri: &uri, text: Some(&text) };
+    let source = isms_core::render::Source { uri: &uri, text: None, locator: Some(&loaded) };
     let out = if format == Format::Text {
         isms_core::engine::evaluation_text(&eval, Some(isms.document()), &view)
     } else {

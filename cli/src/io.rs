@@ -15,22 +15,25 @@ pub struct Failure {
     /// The core error behind it, if one: what `--json` prints (schema
     /// `error`) instead of the message.
     pub error: Option<Box<Error>>,
+    /// The file of a folder ISMS the error is in: given to each of the
+    /// report's problems (`"file"`), as the message names it.
+    pub file: Option<String>,
 }
 
 impl Failure {
     /// Bad input or usage (exit code 2).
     pub fn input(message: impl Into<String>) -> Self {
-        Self { code: 2, message: message.into(), error: None }
+        Self { code: 2, message: message.into(), error: None, file: None }
     }
 
     /// A failure with an exit code and a message, no core error.
     pub fn new(code: u8, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), error: None }
+        Self { code, message: message.into(), error: None, file: None }
     }
 
     /// A core error on the document at `path`, as bad input (exit code 2).
     pub fn core(path: &Path, e: Error) -> Self {
-        Self { code: 2, message: describe(path, &e), error: Some(Box::new(e)) }
+        Self { code: 2, message: describe(path, &e), error: Some(Box::new(e)), file: None }
     }
 
     /// What `--json` prints for this failure: the core error's report, or
@@ -38,6 +41,13 @@ impl Failure {
     /// write refused) an `invalid_argument` report carrying the message.
     pub fn report_json(&self) -> String {
         match &self.error {
+            Some(e) if self.file.is_some() => {
+                let mut report = e.report();
+                for p in &mut report.problems {
+                    p.file = p.file.take().or_else(|| self.file.clone());
+                }
+                isms_core::json::to_json(&report)
+            }
             Some(e) => isms_core::engine::error_json(e),
             None => {
                 let mut report = Error::invalid_argument("$", self.message.clone()).report();
@@ -127,12 +137,125 @@ pub fn describe(path: &Path, e: &Error) -> String {
     }
 }
 
-/// Reads and parses a document (structure only; no integrity checks),
-/// also returning the text (to locate problems in it).
-pub fn load_with_text(path: &Path) -> Result<(Document, String), Failure> {
-    let text = read_text(path)?;
+/// Whether `path` names a YAML file (`.yaml`, `.yml`); any other path,
+/// standard input (`-`) included, is JSON.
+pub fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// A document as read: its text and, for YAML, where each value is. It
+/// places a JSON Pointer of the document on a line of the file
+/// ([`isms_core::source::Locate`]): what problems, parse errors and the
+/// SARIF, GitHub and JUnit formats are located with.
+#[derive(Debug)]
+pub enum Loaded {
+    /// A JSON file's text.
+    Json(String),
+    /// A YAML file's position map (built once per load).
+    Yaml(isms_core::yaml::YamlMap),
+    /// A folder's files merged: where each section came from.
+    Folder(isms_core::folder::FolderMap),
+}
+
+impl isms_core::source::Locate for Loaded {
+    fn place(&self, pointer: &str) -> Option<isms_core::source::Place<'_>> {
+        match self {
+            Loaded::Json(t) => isms_core::json::locate(t, pointer).map(|(line, column)| isms_core::source::Place {
+                file: None,
+                line,
+                column,
+            }),
+            Loaded::Yaml(map) => map.place(pointer),
+            Loaded::Folder(map) => map.place(pointer),
+        }
+    }
+}
+
+/// Parses a document's text by the format its path names (YAML for
+/// `.yaml`/`.yml`, else JSON), structure only.
+pub fn parse(path: &Path, text: String) -> Result<(Document, Loaded), Failure> {
+    if is_yaml(path) {
+        let (doc, map) = isms_core::yaml::parse_document(&text).map_err(|e| Failure::core(path, e))?;
+        return Ok((doc, Loaded::Yaml(map)));
+    }
     let doc = isms_core::json::parse_document(&text).map_err(|e| Failure::core(path, e))?;
-    Ok((doc, text))
+    Ok((doc, Loaded::Json(text)))
+}
+
+/// A document's canonical text in the format its path names: canonical
+/// JSON, or its canonical YAML.
+pub fn canonical_text(path: &Path, canonical_json: String) -> Result<String, Failure> {
+    if is_yaml(path) {
+        return isms_core::yaml::to_yaml(&canonical_json).map_err(|e| Failure::core(path, e));
+    }
+    Ok(canonical_json)
+}
+
+/// Reads and parses a document (structure only; no integrity checks),
+/// in JSON or YAML by its extension ([`is_yaml`]), also returning what was
+/// read (to locate problems in it).
+pub fn load_with_text(path: &Path) -> Result<(Document, Loaded), Failure> {
+    if path.is_dir() {
+        let files = read_folder(path)?;
+        let (doc, map) = isms_core::folder::merge(&files).map_err(|e| {
+            let shown = e.file.as_ref().map_or_else(|| path.to_owned(), PathBuf::from);
+            Failure { file: e.file, ..Failure::core(&shown, e.error) }
+        })?;
+        return Ok((doc, Loaded::Folder(map)));
+    }
+    let text = read_text(path)?;
+    parse(path, text)
+}
+
+/// The files of a folder ISMS, as `(path, text)`: the root part
+/// (`isms.yaml`, `isms.yml` or `isms.json`, exactly one) first, then every
+/// other `*.yaml`, `*.yml` and `*.json` below the folder, sorted by path;
+/// hidden files and folders (`.name`) are skipped. Each name is the path
+/// as the user wrote the folder joined with the file's relative path.
+pub fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, Failure> {
+    let roots: Vec<PathBuf> =
+        ["isms.yaml", "isms.yml", "isms.json"].iter().map(|n| dir.join(n)).filter(|p| p.is_file()).collect();
+    let root = match roots.as_slice() {
+        [one] => one.clone(),
+        [] => {
+            return Err(Failure::input(format!(
+                "{}: a folder ISMS needs its root part, isms.yaml or isms.json (version, organization, settings)",
+                dir.display()
+            )));
+        }
+        many => {
+            let names: Vec<String> = many.iter().map(|p| p.display().to_string()).collect();
+            return Err(Failure::input(format!("{}: more than one root part: {}", dir.display(), names.join(", "))));
+        }
+    };
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(d) = pending.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| Failure::input(format!("cannot read {}: {e}", d.display())))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Failure::input(format!("cannot read {}: {e}", d.display())))?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let p = entry.path();
+            let ft = entry.file_type().map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
+            if ft.is_dir() {
+                pending.push(p);
+            } else if p != root
+                && p.extension().is_some_and(|e| ["yaml", "yml", "json"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+            {
+                found.push(p);
+            }
+        }
+    }
+    found.sort();
+    let mut files = Vec::with_capacity(found.len() + 1);
+    for p in std::iter::once(root).chain(found) {
+        let text = read_text(&p)?;
+        files.push((p.display().to_string(), text));
+    }
+    Ok(files)
 }
 
 /// Reads, parses and validates a document into the engine's handle (the
@@ -142,12 +265,12 @@ pub fn load_isms(path: &Path) -> Result<Isms, Failure> {
     Ok(load_isms_with_text(path)?.0)
 }
 
-/// [`load_isms`], also returning the document's text (for the formats that
+/// [`load_isms`], also returning what was read (for the formats that
 /// locate findings in it: SARIF, JUnit, GitHub annotations).
-pub fn load_isms_with_text(path: &Path) -> Result<(Isms, String), Failure> {
-    let (doc, text) = load_with_text(path)?;
-    let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located(&text)))?;
-    Ok((isms, text))
+pub fn load_isms_with_text(path: &Path) -> Result<(Isms, Loaded), Failure> {
+    let (doc, loaded) = load_with_text(path)?;
+    let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located_by(&loaded)))?;
+    Ok((isms, loaded))
 }
 
 /// A core error of an operation on the document at `path`, as bad input.
@@ -527,12 +650,12 @@ pub fn update_text(path: &Path, change: impl FnOnce(&str) -> Result<Option<Strin
 pub fn update_document(path: &Path, change: impl FnOnce(Isms) -> Result<Isms, Failure>) -> Result<Isms, Failure> {
     let mut out = None;
     update_text(path, |text| {
-        let doc = isms_core::json::parse_document(text).map_err(|e| Failure::core(path, e))?;
-        let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located(text)))?;
+        let (doc, loaded) = parse(path, text.to_owned())?;
+        let isms = Isms::new(doc).map_err(|e| Failure::core(path, e.located_by(&loaded)))?;
         let new = change(isms)?;
-        let json = new.canonical_json();
+        let written = canonical_text(path, new.canonical_json())?;
         out = Some(new);
-        Ok(Some(json))
+        Ok(Some(written))
     })?;
     out.ok_or_else(|| Failure::input("internal error: update produced no document"))
 }

@@ -36,7 +36,7 @@ struct Cli {
 enum Command {
     /// Check a document's structure and referential integrity.
     Validate {
-        /// The ISMS document (JSON); `-` reads standard input.
+        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
         file: PathBuf,
         /// Print problems as JSON.
         #[arg(long)]
@@ -46,9 +46,15 @@ enum Command {
     /// reports Stage 1 and Stage 2 ready, dated for today (README, "Start your
     /// own ISMS"). Refuses to overwrite an existing file.
     Init {
-        /// Where to write it (default `isms.json`); `-` writes standard output.
+        /// Where to write it (default `isms.json`; `.yaml` writes YAML); `-`
+        /// writes standard output. A path ending in `/`, an existing empty
+        /// folder, or `--split` writes a folder ISMS instead: `isms.yaml`
+        /// plus one YAML file per group of sections (docs/multi-file.md).
         #[arg(default_value = "isms.json")]
         file: PathBuf,
+        /// Write the starter split into files in the folder FILE.
+        #[arg(long)]
+        split: bool,
         /// Date the starter is made for; default today (UTC).
         #[arg(long, value_parser = check_cmd::parse_date)]
         as_of: Option<isms_core::model::Date>,
@@ -57,7 +63,8 @@ enum Command {
     /// omitted, two-space indent); `--check` changes nothing and prints what
     /// it would change as a unified diff (exit 1 if it would change).
     Fmt {
-        /// The ISMS document (JSON); `-` reads standard input and writes the
+        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`, rewritten as
+        /// canonical YAML); `-` reads standard input (JSON) and writes the
         /// canonical form to standard output.
         file: PathBuf,
         /// Change nothing: print a unified diff of what would change and exit
@@ -118,6 +125,18 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Write a folder ISMS (or any document) as the one canonical JSON
+    /// document it merges into (`--single`).
+    Export {
+        /// The folder (or a JSON/YAML document).
+        path: PathBuf,
+        /// Write one JSON document (the only export there is; required).
+        #[arg(long, required = true)]
+        single: bool,
+        /// Where to write it (atomically); default standard output.
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
+    },
     /// Print a JSON Schema (`isms` by default); `--list` names them all.
     Schema {
         /// Schema name.
@@ -142,7 +161,8 @@ fn main() -> ExitCode {
         Command::Risk(cmd) => risk_cmd::run(cmd),
         Command::Schema { name, list } => schema(name.as_deref(), list),
         Command::Fmt { file, check } => fmt(&file, check),
-        Command::Init { file, as_of } => init(&file, as_of),
+        Command::Init { file, as_of, split } => init(&file, as_of, split),
+        Command::Export { path, single: _, out } => export(&path, &out),
         Command::Schedule(args) => schedule_cmd::run(args),
         Command::Nc(args) => nc_cmd::run(args),
         Command::Check(args) => check_cmd::run(args),
@@ -195,8 +215,8 @@ pub(crate) fn render(isms: Option<&Isms>, response: &Response, format: Format) -
 /// every command that loads an invalid document), the problems printed with
 /// their line and column (`--json`: the `validate` response, a list).
 fn validate(file: &std::path::Path, json: bool) -> Result<u8, Failure> {
-    let (doc, text) = io::load_with_text(file)?;
-    let problems: Vec<_> = isms_core::engine::validate(&doc).into_iter().map(|p| p.located(&text)).collect();
+    let (doc, loaded) = io::load_with_text(file)?;
+    let problems: Vec<_> = isms_core::engine::validate(&doc).into_iter().map(|p| p.located_by(&loaded)).collect();
     let failed = !problems.is_empty();
     let out = render(None, &Response::Problems(problems), Format::text_or_json(json))?;
     if json {
@@ -218,7 +238,16 @@ fn call(op: Option<&str>, file: Option<&std::path::Path>, request: &str, list: b
             .collect();
         return show(None, &Response::Names(names), Format::Text).map(|()| 0);
     }
-    let document = file.map(io::read_text).transpose()?;
+    // A YAML document reaches the engine as the JSON text it reads into, a
+    // folder as the one document it merges into.
+    let document = match file {
+        Some(path) if path.is_dir() => Some(isms_core::json::to_json(&io::load_with_text(path)?.0)),
+        Some(path) if io::is_yaml(path) => {
+            Some(isms_core::yaml::to_json(&io::read_text(path)?).map(|(json, _)| json).map_err(io::core(path))?)
+        }
+        Some(path) => Some(io::read_text(path)?),
+        None => None,
+    };
     let request = match request.strip_prefix('@') {
         Some(path) => io::read_text(std::path::Path::new(path))?,
         None => request.to_owned(),
@@ -240,9 +269,39 @@ fn schema(name: Option<&str>, list: bool) -> Result<u8, Failure> {
     show(None, &Response::Json(value), Format::Json).map(|()| 0)
 }
 
-fn init(file: &std::path::Path, as_of: Option<isms_core::model::Date>) -> Result<u8, Failure> {
+/// `isms export PATH --single`: the merged, validated document as canonical JSON.
+fn export(path: &std::path::Path, out: &std::path::Path) -> Result<u8, Failure> {
+    let isms = io::load_isms(path)?;
+    io::write_output(out, isms.canonical_json().as_bytes())?;
+    Ok(0)
+}
+
+/// `isms init DIR`: the starter split into a folder (see `Command::Init`).
+fn init_folder(dir: &std::path::Path, doc: &isms_core::Document) -> Result<u8, Failure> {
+    let parts = isms_core::folder::split(&isms_core::json::to_json(doc)).map_err(|e| Failure::core(dir, e))?;
+    if dir.exists() && std::fs::read_dir(dir).map_or(true, |mut d| d.next().is_some()) {
+        return Err(Failure::input(format!(
+            "{} exists and is not an empty folder: isms init writes a new ISMS only",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("cannot create {}: {e}", dir.display())))?;
+    for (stem, json) in parts {
+        let file = dir.join(format!("{stem}.yaml"));
+        let yaml = isms_core::yaml::to_yaml(&json).map_err(|e| Failure::core(&file, e))?;
+        io::write_output(&file, yaml.as_bytes())?;
+    }
+    eprintln!("wrote the ISMS folder {}: run `isms check {}`", dir.display(), dir.display());
+    Ok(0)
+}
+
+fn init(file: &std::path::Path, as_of: Option<isms_core::model::Date>, split: bool) -> Result<u8, Failure> {
     let doc = isms_core::starter::starter(as_of.unwrap_or_else(io::today)).map_err(|e| Failure::core(file, e))?;
-    let text = isms_core::json::to_json(&doc);
+    let empty_dir = file.is_dir() && std::fs::read_dir(file).is_ok_and(|mut d| d.next().is_none());
+    if split || empty_dir || file.as_os_str().to_string_lossy().ends_with('/') {
+        return init_folder(file, &doc);
+    }
+    let text = io::canonical_text(file, isms_core::json::to_json(&doc))?;
     if file.as_os_str() != "-" && (file.exists() || file.is_symlink()) {
         return Err(Failure::input(format!("{} already exists: isms init writes a new file only", file.display())));
     }
@@ -253,11 +312,36 @@ fn init(file: &std::path::Path, as_of: Option<isms_core::model::Date>) -> Result
     Ok(0)
 }
 
+/// `isms fmt DIR`: each file of a folder ISMS rewritten canonically in its
+/// own format, keeping its sections; `--check` prints a diff per file.
+fn fmt_folder(dir: &std::path::Path, check: bool) -> Result<u8, Failure> {
+    let (doc, loaded) = io::load_with_text(dir)?;
+    let io::Loaded::Folder(map) = loaded else { return Err(Failure::input("not a folder")) };
+    let parts =
+        isms_core::folder::canonical_parts(&map, &isms_core::json::to_json(&doc)).map_err(|e| Failure::core(dir, e))?;
+    let mut changed = false;
+    for (name, canonical) in parts {
+        let path = std::path::Path::new(&name);
+        if check {
+            let text = io::read_text(path)?;
+            if text != canonical {
+                changed = true;
+                emit(&unified_diff(&text, &canonical, &name))?;
+            }
+        } else {
+            io::update_text(path, |text| Ok((canonical != text).then(|| canonical.clone())))?;
+        }
+    }
+    Ok(u8::from(check && changed))
+}
+
 fn fmt(file: &std::path::Path, check: bool) -> Result<u8, Failure> {
+    if file.is_dir() {
+        return fmt_folder(file, check);
+    }
     let canonical_of = |text: &str| {
-        isms_core::json::parse_document(text)
-            .map(|doc| isms_core::json::to_json(&doc))
-            .map_err(|e| Failure::core(file, e))
+        let (doc, _) = io::parse(file, text.to_owned())?;
+        io::canonical_text(file, isms_core::json::to_json(&doc))
     };
     if file.as_os_str() == "-" {
         // A filter: standard input to standard output, no file touched.

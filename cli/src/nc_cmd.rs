@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub enum NcCmd {
     /// The register: state, grade, deadline of every nonconformity.
     List {
-        /// The ISMS document (JSON); `-` reads standard input.
+        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
         file: PathBuf,
         /// Print JSON (the `nc-report` schema).
         #[arg(long)]
@@ -25,7 +25,7 @@ pub enum NcCmd {
     },
     /// One nonconformity with its history and allowed actions.
     Show {
-        /// The ISMS document (JSON); `-` reads standard input.
+        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
         file: PathBuf,
         /// Nonconformity id.
         id: String,
@@ -38,7 +38,7 @@ pub enum NcCmd {
     },
     /// Apply a lifecycle action and write the document back.
     Transition {
-        /// The ISMS document (JSON), rewritten in place.
+        /// The ISMS document (JSON or YAML), rewritten in place in its format.
         file: PathBuf,
         /// Nonconformity id.
         id: String,

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 /// Arguments of `isms report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The ISMS document (JSON); `-` reads standard input.
+    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
     pub file: PathBuf,
     /// Write the HTML report here (atomically); `-` writes standard output.
     #[arg(long)]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// Arguments of `isms simulate`.
 #[derive(Debug, clap::Args)]
 pub struct SimulateArgs {
-    /// The ISMS document (JSON).
+    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`).
     file: PathBuf,
     /// Simulate only this risk (default: every risk with a `fair` model, plus the portfolio).
     #[arg(long)]

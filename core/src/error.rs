@@ -37,23 +37,34 @@ pub struct Problem {
     /// 1-based column (in characters) of the offending value, with `line`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// The file the offending value is in, when the document was read from
+    /// several (a folder of files merged into one document); `line` and
+    /// `column` are then in that file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Problem {
     /// Builds a problem from its parts.
     pub fn new(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { code: code.into(), path: path.into(), message: message.into(), line: None, column: None }
+        Self { code: code.into(), path: path.into(), message: message.into(), line: None, column: None, file: None }
     }
 
     /// The problem with the line and column of its path in `text` (the
     /// nearest enclosing value that the text holds; see
     /// [`crate::json::locate`]).
-    pub fn located(mut self, text: &str) -> Self {
-        if let Some((line, column)) =
-            crate::json::path_to_pointer(&self.path).and_then(|p| crate::json::locate(text, &p))
-        {
-            self.line = Some(line);
-            self.column = Some(column);
+    pub fn located(self, text: &str) -> Self {
+        self.located_by(&crate::source::JsonText(text))
+    }
+
+    /// The problem with the place of its path in a source (JSON text, a
+    /// YAML map, a folder of files): line, column, and file when the source
+    /// has several.
+    pub fn located_by(mut self, source: &dyn crate::source::Locate) -> Self {
+        if let Some(place) = crate::json::path_to_pointer(&self.path).and_then(|p| source.place(&p)) {
+            self.line = Some(place.line);
+            self.column = Some(place.column);
+            self.file = place.file.map(str::to_owned);
         }
         self
     }
@@ -153,8 +164,13 @@ impl Error {
     /// integrity problem says where it is). Other errors are returned as
     /// they are (a parse error already has its position).
     pub fn located(self, text: &str) -> Self {
+        self.located_by(&crate::source::JsonText(text))
+    }
+
+    /// [`Error::located`] for any source ([`crate::source::Locate`]).
+    pub fn located_by(self, source: &dyn crate::source::Locate) -> Self {
         match self {
-            Error::Invalid(problems) => Error::Invalid(problems.into_iter().map(|p| p.located(text)).collect()),
+            Error::Invalid(problems) => Error::Invalid(problems.into_iter().map(|p| p.located_by(source)).collect()),
             other => other,
         }
     }

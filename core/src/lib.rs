@@ -7,6 +7,8 @@ pub mod catalog;
 pub mod engine;
 pub mod error;
 pub mod evaluate;
+#[cfg(feature = "yaml")]
+pub mod folder;
 pub mod quant;
 pub mod render;
 pub mod report;
@@ -20,7 +22,10 @@ pub mod roadmap;
 pub mod schedule;
 pub mod schema;
 pub mod soa;
+pub mod source;
 pub mod starter;
 pub mod validate;
+#[cfg(feature = "yaml")]
+pub mod yaml;
 pub use engine::Isms;
 pub use model::Document;

@@ -36,7 +36,7 @@ fn evaluate(text: &str) -> (Isms, Evaluation) {
 
 fn render(text: &str, format: Format, uri: &str) -> (Evaluation, String) {
     let (isms, eval) = evaluate(text);
-    let source = Source { uri, text: Some(text) };
+    let source = Source::json(uri, text);
     let out = Response::Evaluation(eval.clone()).render_from(format, Some(isms.document()), &source).unwrap();
     (eval, out)
 }

@@ -2500,6 +2500,12 @@ export interface Problem {
   line?: number | null;
   /** 1-based column (in characters) of the offending value, with `line`. */
   column?: number | null;
+  /**
+   * The file the offending value is in, when the document was read from
+   * several (a folder of files merged into one document); `line` and
+   * `column` are then in that file.
+   */
+  file?: string | null;
 }
 
 /** Choices for [`audit_programme`] that are not part of the document. */

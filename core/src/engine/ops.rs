@@ -338,7 +338,7 @@ fn call_in(isms: Option<&Isms>, op: &str, request_json: &str, text: Option<&str>
         ));
     }
     let response = operation.run(isms, request)?;
-    let source = crate::render::Source { uri: &uri, text };
+    let source = crate::render::Source { uri: &uri, text, locator: None };
     response.render_from(format, isms.map(Isms::document), &source)
 }
 

@@ -37,8 +37,9 @@ pub fn escape_property(s: &str) -> String {
 pub fn evaluation_github(e: &Evaluation, source: &Source<'_>) -> String {
     let mut out = String::new();
     for f in &e.findings {
-        let mut props = vec![format!("file={}", escape_property(source.uri))];
-        if let Some((line, col)) = source.position(f.path.as_deref().unwrap_or("")) {
+        let (uri, position) = source.place(f.path.as_deref().unwrap_or(""));
+        let mut props = vec![format!("file={}", escape_property(uri))];
+        if let Some((line, col)) = position {
             props.push(format!("line={line}"));
             props.push(format!("col={col}"));
         }

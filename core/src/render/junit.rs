@@ -80,12 +80,12 @@ pub fn evaluation_junit(e: &Evaluation, source: &Source<'_>) -> String {
         for f in findings {
             let mut body = format!("{}\nrule: {} ({})\n", f.message, r.title, f.rule);
             if let Some(p) = &f.path {
-                match source.position(p) {
-                    Some((line, col)) => {
-                        let _ = writeln!(body, "at: {}:{line}:{col} ({p})", source.uri);
+                match source.place(p) {
+                    (uri, Some((line, col))) => {
+                        let _ = writeln!(body, "at: {uri}:{line}:{col} ({p})");
                     }
-                    None => {
-                        let _ = writeln!(body, "at: {} ({p})", source.uri);
+                    (uri, None) => {
+                        let _ = writeln!(body, "at: {uri} ({p})");
                     }
                 }
             }

@@ -29,21 +29,41 @@ pub struct Source<'a> {
     pub uri: &'a str,
     /// The document's JSON text.
     pub text: Option<&'a str>,
+    /// What places a pointer when the text is not the document's JSON (a
+    /// YAML file, a folder of files); takes precedence over `text`.
+    pub locator: Option<&'a dyn crate::source::Locate>,
 }
 
 impl Default for Source<'_> {
     fn default() -> Self {
-        Source { uri: Source::DEFAULT_URI, text: None }
+        Source { uri: Source::DEFAULT_URI, text: None, locator: None }
     }
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
     /// The name a document without one is given: `isms.json`.
     pub const DEFAULT_URI: &'static str = "isms.json";
 
+    /// A source of JSON text named `uri`.
+    pub fn json(uri: &'a str, text: &'a str) -> Self {
+        Source { uri, text: Some(text), locator: None }
+    }
+
     /// Line and column (1-based) of the JSON Pointer in the text, if known.
     pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
-        self.text.and_then(|t| crate::json::locate(t, pointer))
+        self.place(pointer).1
+    }
+
+    /// The file (the locator's, else [`Source::uri`]) and, if known, the
+    /// line and column of the JSON Pointer.
+    pub fn place(&self, pointer: &str) -> (&str, Option<(usize, usize)>) {
+        match self.locator {
+            Some(l) => match l.place(pointer) {
+                Some(p) => (p.file.unwrap_or(self.uri), Some((p.line, p.column))),
+                None => (self.uri, None),
+            },
+            None => (self.uri, self.text.and_then(|t| crate::json::locate(t, pointer))),
+        }
     }
 }
 

@@ -94,8 +94,9 @@ pub fn evaluation_sarif(e: &Evaluation, source: &Source<'_>) -> String {
 
 fn result(f: &Finding, rule_index: Option<usize>, source: &Source<'_>) -> Value {
     let mut physical = Map::new();
-    physical.insert("artifactLocation".into(), json!({"uri": source.uri}));
-    if let Some((line, column)) = source.position(f.path.as_deref().unwrap_or("")) {
+    let (uri, position) = source.place(f.path.as_deref().unwrap_or(""));
+    physical.insert("artifactLocation".into(), json!({"uri": uri}));
+    if let Some((line, column)) = position {
         physical.insert("region".into(), json!({"startLine": line, "startColumn": column}));
     }
     let mut location = Map::new();

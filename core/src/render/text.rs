@@ -33,6 +33,10 @@ pub fn problems(ps: &[Problem]) -> String {
     let mut s = format!("{} problem(s)\n", ps.len());
     for p in ps.iter().take(PROBLEMS_LISTED) {
         match (p.line, p.column) {
+            (Some(l), Some(c)) if p.file.is_some() => {
+                let f = p.file.as_deref().unwrap_or_default();
+                let _ = writeln!(s, "  {f}:{l}:{c}: {} [{}] {}", p.path, p.code, p.message);
+            }
             (Some(l), Some(c)) => {
                 let _ = writeln!(s, "  {l}:{c}: {} [{}] {}", p.path, p.code, p.message);
             }
