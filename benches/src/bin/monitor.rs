@@ -5,7 +5,7 @@
 //! size: records/s on one core and peak RSS (`VmHWM`), so the memory of two
 //! sizes can be compared side by side.
 //! Usage: monitor [RECORDS...]   (default: 1000000 10000000)
-//!        monitor --ingest FILE  (one measurement; used by the parent)
+//!        monitor --ingest FILE [borrowed|owned]  (one measurement; used by the parent)
 use isms_core::Isms;
 use isms_core::engine::ResultStream;
 use std::io::{BufRead, BufWriter, Write};
@@ -87,6 +87,7 @@ fn vm_hwm_kib() -> u64 {
 /// Streams one file; prints `records seconds pairs instants hwm_kib controls`.
 fn ingest(path: &Path, parse_only: bool) -> Result<(), String> {
     let trace = std::env::var_os("TRACE_RSS").is_some();
+    let owned = std::env::args().nth(3).as_deref() == Some("owned");
     let doc = r#"{"schema_version":"1.0","organization":{"name":"Bench"}}"#;
     let isms = Isms::from_json(doc).map_err(|e| e.to_string())?;
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
@@ -108,6 +109,9 @@ fn ingest(path: &Path, parse_only: bool) -> Result<(), String> {
         let text = std::str::from_utf8(&buf).map_err(|e| format!("line {line_no}: {e}"))?;
         if parse_only {
             std::hint::black_box(isms_core::monitor::parse_line(line_no, text).ok());
+        } else if owned {
+            // The owned reader (every field a `String`), for comparison.
+            let _ = stream.push_line(line_no, text);
         } else {
             stream.read_line(line_no, text);
         }
@@ -149,9 +153,9 @@ fn main() {
     }
     let me = std::env::current_exe().unwrap_or_default();
     println!(
-        "| records | file MB | pairs | instants held | controls | wall s | CPU s | records/s (wall) | records/s (CPU) | MB/s (CPU) | peak RSS MiB |"
+        "| records | reader | file MB | pairs | instants held | controls | wall s | CPU s | records/s (wall) | records/s (CPU) | MB/s (CPU) | peak RSS MiB |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for n in sizes {
         let path = dir.join(format!("results-{n}.ndjson"));
         if let Err(e) = generate(n, &path) {
@@ -159,34 +163,39 @@ fn main() {
             std::process::exit(1);
         }
         let mb = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
-        let out = std::process::Command::new(&me).arg("--ingest").arg(&path).output();
+        // Both readers on the same file, one after the other, so their ratio
+        // is measured side by side: `borrowed` is what the CLI runs
+        // (`ResultStream::read_line`), `owned` the reader it replaced.
+        for reader in ["borrowed", "owned"] {
+            let out = std::process::Command::new(&me).arg("--ingest").arg(&path).arg(reader).output();
+            let out = match out {
+                Ok(o) if o.status.success() => {
+                    eprint!("{}", String::from_utf8_lossy(&o.stderr));
+                    String::from_utf8_lossy(&o.stdout).into_owned()
+                }
+                Ok(o) => {
+                    eprintln!("ingest failed: {}", String::from_utf8_lossy(&o.stderr));
+                    std::process::exit(1);
+                }
+                Err(e) => {
+                    eprintln!("cannot run {}: {e}", me.display());
+                    std::process::exit(1);
+                }
+            };
+            let f: Vec<f64> = out.split_whitespace().filter_map(|s| s.parse().ok()).collect();
+            let [records, secs, cpu, pairs, instants, hwm, controls] = f[..] else {
+                eprintln!("unexpected output: {out}");
+                std::process::exit(1);
+            };
+            println!(
+                "| {records:.0} | {reader} | {mb:.0} | {pairs:.0} | {instants:.0} | {controls:.0} | {secs:.2} | {cpu:.2} | {:.0} | {:.0} | {:.0} | {:.1} |",
+                records / secs,
+                records / cpu.max(0.01),
+                mb / cpu.max(0.01),
+                hwm / 1024.0
+            );
+        }
         let _ = std::fs::remove_file(&path);
-        let out = match out {
-            Ok(o) if o.status.success() => {
-                eprint!("{}", String::from_utf8_lossy(&o.stderr));
-                String::from_utf8_lossy(&o.stdout).into_owned()
-            }
-            Ok(o) => {
-                eprintln!("ingest failed: {}", String::from_utf8_lossy(&o.stderr));
-                std::process::exit(1);
-            }
-            Err(e) => {
-                eprintln!("cannot run {}: {e}", me.display());
-                std::process::exit(1);
-            }
-        };
-        let f: Vec<f64> = out.split_whitespace().filter_map(|s| s.parse().ok()).collect();
-        let [records, secs, cpu, pairs, instants, hwm, controls] = f[..] else {
-            eprintln!("unexpected output: {out}");
-            std::process::exit(1);
-        };
-        println!(
-            "| {records:.0} | {mb:.0} | {pairs:.0} | {instants:.0} | {controls:.0} | {secs:.2} | {cpu:.2} | {:.0} | {:.0} | {:.0} | {:.1} |",
-            records / secs,
-            records / cpu.max(0.01),
-            mb / cpu.max(0.01),
-            hwm / 1024.0
-        );
     }
     let _ = std::fs::remove_dir(&dir);
 }

@@ -85,8 +85,8 @@ impl ResultStream {
     }
 
     /// Reads line `line_no` (1-based) into the collection without handing
-    /// the record back: the summary's fast path. A line in normal form
-    /// (2022 control ids without `A.`, sorted) with no mapping table to
+    /// the record back: the summary's fast path. A line whose controls are
+    /// all 2022 ids without `A.` (in any order), with no mapping table to
     /// apply is read with its strings borrowed ([`monitor::view`]); any other
     /// line goes through [`ResultStream::push_line`]. Same collection, same
     /// errors either way.
@@ -94,7 +94,10 @@ impl ResultStream {
         if self.mapping.is_none() {
             if let Some(r) = monitor::view::RecordIn::parse(line.trim()) {
                 let v = r.view();
-                if monitor::view::is_normal(v.controls) && monitor::record::check(&v).is_none() {
+                // In any order: the collection ignores order and repeats. A
+                // record `check` refuses is read again by the owned reader,
+                // whose error (after sorting) is the one reported.
+                if monitor::view::is_bare_2022(v.controls) && monitor::record::check(&v).is_none() {
                     self.obs.push_view(&v);
                     return;
                 }

@@ -77,12 +77,19 @@ impl<'a> RecordView<'a, ControlRef> {
     }
 }
 
+/// Whether every control is a 2022 id as normal form writes it (digits and
+/// dots, no `A.`), in any order: what [`super::Observations`] can collect
+/// without normalising (it ignores order and repeats).
+pub fn is_bare_2022<C: ControlId>(controls: &[C]) -> bool {
+    controls.iter().all(|c| {
+        c.framework() == ISO27001_2022 && !c.id().is_empty() && c.id().bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    })
+}
+
 /// Whether controls are in normal form already: 2022 ids without `A.`,
 /// sorted and distinct (what [`super::record::normalize`] leaves).
 pub fn is_normal<C: ControlId>(controls: &[C]) -> bool {
-    controls.iter().all(|c| {
-        c.framework() == ISO27001_2022 && !c.id().is_empty() && c.id().bytes().all(|b| b.is_ascii_digit() || b == b'.')
-    }) && controls.windows(2).all(|w| (w[0].framework(), w[0].id()) < (w[1].framework(), w[1].id()))
+    is_bare_2022(controls) && controls.windows(2).all(|w| (w[0].framework(), w[0].id()) < (w[1].framework(), w[1].id()))
 }
 
 /// A string field borrowed from the input when it has no escapes.
