@@ -38,37 +38,12 @@ pub enum MappingCmd {
     },
 }
 
-/// Input formats of `monitor ingest`.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum FormatArg {
-    /// Prowler JSON-OCSF.
-    ProwlerOcsf,
-    /// Prowler CSV.
-    ProwlerCsv,
-    /// OCSF Compliance Finding (class 2003).
-    Ocsf,
-    /// AWS Security Hub ASFF.
-    Asff,
-    /// Powerpipe / Steampipe benchmark JSON.
-    Powerpipe,
-    /// OSCAL assessment results.
-    OscalAr,
-    /// Neutral records (NDJSON or a JSON array).
-    Neutral,
-}
-
-impl From<FormatArg> for InputFormat {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::ProwlerOcsf => InputFormat::ProwlerOcsf,
-            FormatArg::ProwlerCsv => InputFormat::ProwlerCsv,
-            FormatArg::Ocsf => InputFormat::Ocsf,
-            FormatArg::Asff => InputFormat::Asff,
-            FormatArg::Powerpipe => InputFormat::Powerpipe,
-            FormatArg::OscalAr => InputFormat::OscalAr,
-            FormatArg::Neutral => InputFormat::Neutral,
-        }
-    }
+/// `--format` of `isms monitor ingest`: the core's format names (one list,
+/// `InputFormat::ALL`, so the CLI cannot drift from the engine).
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = InputFormat> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(InputFormat::ALL.map(InputFormat::as_str))
+        .try_map(|s| s.parse::<InputFormat>())
 }
 
 /// Arguments of `isms monitor ingest`.
@@ -78,8 +53,8 @@ pub struct IngestArgs {
     #[arg(required = true)]
     pub results: Vec<PathBuf>,
     /// Their format.
-    #[arg(long, value_enum)]
-    pub format: FormatArg,
+    #[arg(long, value_parser = format_parser())]
+    pub format: InputFormat,
     /// A check → control mapping table (CSV) adding controls to the records.
     #[arg(long)]
     pub mapping: Option<PathBuf>,
@@ -238,7 +213,7 @@ fn ingest(a: IngestArgs) -> Result<u8, Failure> {
         None => None,
     };
     let options = AdapterOptions { observed_at, run_id: a.run_id.clone() };
-    let format: InputFormat = a.format.into();
+    let format = a.format;
     let mut out = String::new();
     let mut failures = Vec::new();
     for path in &a.results {

@@ -53,24 +53,41 @@ pub enum InputFormat {
     OscalAr,
 }
 
+impl InputFormat {
+    /// Every format, in the order front ends list them.
+    pub const ALL: [InputFormat; 7] =
+        [Self::ProwlerOcsf, Self::ProwlerCsv, Self::Ocsf, Self::Asff, Self::Powerpipe, Self::OscalAr, Self::Neutral];
+
+    /// The kebab-case name (`prowler-ocsf`), as requests and the CLI write it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Neutral => "neutral",
+            Self::ProwlerOcsf => "prowler-ocsf",
+            Self::ProwlerCsv => "prowler-csv",
+            Self::Ocsf => "ocsf",
+            Self::Asff => "asff",
+            Self::Powerpipe => "powerpipe",
+            Self::OscalAr => "oscal-ar",
+        }
+    }
+}
+
 impl std::str::FromStr for InputFormat {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "neutral" => Ok(Self::Neutral),
-            "prowler-ocsf" => Ok(Self::ProwlerOcsf),
-            "prowler-csv" => Ok(Self::ProwlerCsv),
-            "ocsf" => Ok(Self::Ocsf),
-            "asff" => Ok(Self::Asff),
-            "powerpipe" | "steampipe" => Ok(Self::Powerpipe),
-            "oscal-ar" | "oscal" => Ok(Self::OscalAr),
-            _ => Err(Error::invalid_argument(
+        let name = s.trim().to_ascii_lowercase();
+        let alias = match name.as_str() {
+            "steampipe" => "powerpipe",
+            "oscal" => "oscal-ar",
+            other => other,
+        };
+        Self::ALL.into_iter().find(|f| f.as_str() == alias).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|f| f.as_str()).collect();
+            Error::invalid_argument(
                 "$.format",
-                format!(
-                    "unknown results format `{s}`; expected prowler-ocsf, prowler-csv, ocsf, asff, powerpipe, oscal-ar or neutral"
-                ),
-            )),
-        }
+                format!("unknown results format `{s}`; expected one of {}", names.join(", ")),
+            )
+        })
     }
 }
 
