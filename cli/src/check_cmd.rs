@@ -14,7 +14,7 @@ use std::path::PathBuf;
 /// Arguments of `isms check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+    /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
     pub file: PathBuf,
     /// Evaluate as of this date (YYYY-MM-DD); default today (UTC).
     #[arg(long, value_parser = parse_date)]

@@ -36,7 +36,7 @@ struct Cli {
 enum Command {
     /// Check a document's structure and referential integrity.
     Validate {
-        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+        /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
         file: PathBuf,
         /// Print problems as JSON.
         #[arg(long)]

@@ -72,7 +72,7 @@ pub struct IngestArgs {
 /// Results for a document on a date.
 #[derive(Debug, clap::Args)]
 pub struct ResultsArgs {
-    /// The ISMS document.
+    /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md).
     pub file: PathBuf,
     /// Normalised results (NDJSON or a JSON array); repeatable.
     #[arg(long, required = true)]
@@ -88,7 +88,7 @@ pub struct ResultsArgs {
 /// Arguments of `isms monitor drift`.
 #[derive(Debug, clap::Args)]
 pub struct DriftArgs {
-    /// The ISMS document.
+    /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md).
     pub file: PathBuf,
     /// Results of the earlier run(s).
     #[arg(long, required = true)]

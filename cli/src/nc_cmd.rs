@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub enum NcCmd {
     /// The register: state, grade, deadline of every nonconformity.
     List {
-        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+        /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
         file: PathBuf,
         /// Print JSON (the `nc-report` schema).
         #[arg(long)]
@@ -25,7 +25,7 @@ pub enum NcCmd {
     },
     /// One nonconformity with its history and allowed actions.
     Show {
-        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+        /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
         file: PathBuf,
         /// Nonconformity id.
         id: String,

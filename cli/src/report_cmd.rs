@@ -12,7 +12,7 @@ use std::path::PathBuf;
 /// Arguments of `isms report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+    /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
     pub file: PathBuf,
     /// Write the HTML report here (atomically); `-` writes standard output.
     #[arg(long)]

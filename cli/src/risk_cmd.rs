@@ -23,7 +23,7 @@ pub enum Format {
 pub enum RiskCmd {
     /// Print the risk register.
     Register {
-        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+        /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value = "md")]
@@ -34,7 +34,7 @@ pub enum RiskCmd {
     },
     /// Draw the risk heat map as a standalone SVG, or print its data as JSON.
     Heatmap {
-        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+        /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
         file: PathBuf,
         /// Residual instead of inherent levels.
         #[arg(long)]
@@ -51,7 +51,7 @@ pub enum RiskCmd {
     },
     /// Show the treatment plan and its problems; exit 1 when it has any.
     Plan {
-        /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+        /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
         file: PathBuf,
         /// Date to check as of (YYYY-MM-DD); default today (UTC).
         #[arg(long = "as-of", value_parser = crate::check_cmd::parse_date)]

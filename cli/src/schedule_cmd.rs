@@ -24,7 +24,7 @@ pub enum View {
 /// Arguments of `isms schedule`.
 #[derive(Debug, clap::Args)]
 pub struct ScheduleArgs {
-    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+    /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
     file: PathBuf,
     /// First day (and the date statuses refer to); default today.
     #[arg(long, value_parser = parse_date)]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// Arguments of `isms simulate`.
 #[derive(Debug, clap::Args)]
 pub struct SimulateArgs {
-    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`).
+    /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md).
     file: PathBuf,
     /// Simulate only this risk (default: every risk with a `fair` model, plus the portfolio).
     #[arg(long)]

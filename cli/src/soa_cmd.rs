@@ -10,7 +10,7 @@ use std::path::PathBuf;
 /// Arguments of `isms soa`.
 #[derive(Debug, clap::Args)]
 pub struct SoaArgs {
-    /// The ISMS document (JSON, or YAML for `.yaml`/`.yml`); `-` reads standard input (JSON).
+    /// The ISMS: a JSON file, a YAML file (`.yaml`/`.yml`) or a folder of them (docs/multi-file.md); `-` reads JSON from standard input.
     pub file: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "md")]
