@@ -5,6 +5,8 @@
 //! at-risk, a failing (critical, so a Stage 2 blocker), a stale and a
 //! not-evaluated control, an excluded control failing and a clause.
 #![allow(clippy::unwrap_used)]
+mod common;
+use common::rec;
 use isms_core::Isms;
 use isms_core::evaluate::Evaluation;
 use isms_core::model::Date;
@@ -32,16 +34,6 @@ fn isms() -> Isms {
         ]}}"#,
     )
     .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn rec(check: &str, resource: &str, status: Status, at: &str, control: &str) -> ResultRecord {
-    let status = serde_json::to_value(status).unwrap();
-    serde_json::from_value(serde_json::json!({
-        "source": {"tool": "prowler", "version": "4.2.0", "run_id": at},
-        "check": check, "status": status, "observed_at": at,
-        "resource_id": resource, "controls": [{"framework": "iso27001-2022", "id": control}]
-    }))
-    .unwrap()
 }
 
 fn results() -> Observations {

@@ -2,6 +2,8 @@
 //! overrides and their expiry, SoA exclusions, coverage, drift, and order
 //! independence (docs/monitoring.md).
 #![allow(clippy::unwrap_used)]
+mod common;
+use common::rec;
 use isms_core::Isms;
 use isms_core::evaluate::Severity;
 use isms_core::model::Date;
@@ -31,16 +33,6 @@ fn doc(settings: &str) -> Isms {
 
 fn plain() -> Isms {
     doc("{}")
-}
-
-fn rec(check: &str, resource: &str, status: Status, at: &str, control: &str) -> ResultRecord {
-    let status = serde_json::to_value(status).unwrap();
-    serde_json::from_value(serde_json::json!({
-        "source": {"tool": "prowler", "version": "4.2.0", "run_id": at},
-        "check": check, "status": status, "observed_at": at,
-        "resource_id": resource, "controls": [{"framework": "iso27001-2022", "id": control}]
-    }))
-    .unwrap()
 }
 
 fn health(isms: &Isms, records: &[ResultRecord], as_of: &str, control: &str) -> Option<Health> {
